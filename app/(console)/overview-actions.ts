@@ -1,0 +1,9 @@
+"use server";
+
+import { forQuery } from "@/lib/server/actions/form-action";
+import { consoleCtx } from "@/lib/server/auth/session";
+import { getOverview } from "@/lib/server/dal/overview";
+
+export async function getOverviewAction() {
+  return forQuery(async () => getOverview({ ctx: await consoleCtx() }));
+}

@@ -1,0 +1,4 @@
+import { nodesDal } from "@/lib/server/dal/nodes";
+import { collectionRoutes } from "@/lib/server/http/crud-routes";
+
+export const { GET, POST } = collectionRoutes(nodesDal);

@@ -1,0 +1,54 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { navItems } from "./nav-items";
+import { ThemeToggle } from "./theme-toggle";
+
+const isActive = (pathname: string, href: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href));
+
+export function Sidebar({ principalName }: { principalName: string }) {
+  const pathname = usePathname();
+  return (
+    <aside className="flex w-56 shrink-0 flex-col border-r border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+      <div className="flex h-14 items-center gap-2 px-4 font-semibold tracking-tight">
+        <span aria-hidden className="grid size-7 place-items-center rounded-md bg-sky-600 text-sm text-white">S</span>
+        Stratus
+      </div>
+      <nav aria-label="Main" className="flex-1 space-y-0.5 px-2 py-2">
+        {navItems.map((item) => {
+          const Icon = item.icon;
+          if (item.coming) {
+            return (
+              <span key={item.href} className="flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm text-zinc-400 dark:text-zinc-500" title="Coming soon">
+                <Icon className="size-4" aria-hidden />
+                {item.label}
+                <span className="ml-auto rounded bg-zinc-100 px-1.5 text-[10px] uppercase tracking-wide dark:bg-zinc-800">coming</span>
+              </span>
+            );
+          }
+          const active = isActive(pathname, item.href);
+          return (
+            <Link
+              key={item.href}
+              href={item.href}
+              aria-current={active ? "page" : undefined}
+              className={`flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm transition-colors ${
+                active
+                  ? "bg-sky-50 font-medium text-sky-700 dark:bg-sky-950 dark:text-sky-300"
+                  : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+              }`}
+            >
+              <Icon className="size-4" aria-hidden />
+              {item.label}
+            </Link>
+          );
+        })}
+      </nav>
+      <div className="flex items-center justify-between border-t border-zinc-200 px-3 py-2 text-xs text-zinc-500 dark:border-zinc-800">
+        <span className="truncate" title="Signed-in principal">{principalName}</span>
+        <ThemeToggle />
+      </div>
+    </aside>
+  );
+}

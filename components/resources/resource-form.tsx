@@ -1,0 +1,52 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { FormFeedback } from "@/components/forms/form-feedback";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { Button } from "@/components/ui/button";
+import { InputField, SelectField, TextareaField } from "@/components/ui/field";
+import { toKeyValueLines } from "@/lib/forms/form-data";
+import type { FormState } from "@/lib/forms/form-state";
+import { ResourceKinds, type ResourceKind } from "@/lib/schemas/resource";
+import type { Resource } from "@/lib/server/dal/resources";
+import { SpecFields } from "./spec-fields";
+
+type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
+
+/** Create (kind chosen here) or edit (kind fixed) a resource; field errors land inline under each field. */
+export function ResourceForm({ action, resource }: { action: Action; resource?: Resource }) {
+  const { state, onSubmit, pending } = useFormAction(action);
+  const [kind, setKind] = useState<ResourceKind>(resource?.kind ?? "container");
+  const versionInput = useRef<HTMLInputElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const errors = state.status === "error" ? state.fieldErrors : {};
+
+  return (
+    <form ref={form} onSubmit={onSubmit} className="max-w-2xl space-y-5" noValidate>
+      {resource ? <input ref={versionInput} type="hidden" name="version:number" defaultValue={resource.version} /> : null}
+      <div className="grid grid-cols-2 gap-4">
+        <InputField name="name" label="Name" defaultValue={resource?.name} placeholder="my-service" error={errors.name} autoComplete="off" />
+        {resource ? (
+          <InputField name="kind-display" label="Kind" value={resource.kind} disabled readOnly />
+        ) : (
+          <SelectField name="kind" label="Kind" options={ResourceKinds} value={kind} onChange={(e) => setKind(e.target.value as ResourceKind)} error={errors.kind} />
+        )}
+      </div>
+      <fieldset className="space-y-4 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
+        <legend className="px-1 text-sm font-medium">{kind} configuration</legend>
+        <SpecFields key={kind} kind={kind} spec={resource?.spec ?? {}} errors={errors} />
+      </fieldset>
+      <TextareaField name="labels:lines" label="Labels" rows={3} defaultValue={toKeyValueLines(resource?.labels ?? {})} hint="key=value per line" error={errors.labels ?? Object.entries(errors).find(([k]) => k.startsWith("labels."))?.[1]} />
+      <FormFeedback
+        state={state}
+        onOverwrite={(latest) => {
+          if (versionInput.current) versionInput.current.value = String(latest);
+          form.current?.requestSubmit();
+        }}
+      />
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : resource ? "Save changes" : "Create resource"}
+      </Button>
+    </form>
+  );
+}

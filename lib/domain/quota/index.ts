@@ -1,0 +1,1 @@
+export { checkQuota, type QuotaCheck } from "./check-quota";

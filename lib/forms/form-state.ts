@@ -1,0 +1,12 @@
+export type FormState =
+  | { status: "idle" }
+  | { status: "ok"; message: string; redirectTo?: string }
+  | {
+      status: "error";
+      message: string;
+      fieldErrors: Record<string, string>;
+      /** Set on a version conflict: the version now stored, so the user can overwrite on purpose. */
+      conflict?: { latestVersion: number };
+    };
+
+export const idleState: FormState = { status: "idle" };

@@ -1,0 +1,14 @@
+import { expect, test } from "vitest";
+import { openApiDocument } from "./openapi";
+
+test("the OpenAPI document is 3.1, lists every v1 collection and resolves every $ref", () => {
+  const doc = openApiDocument();
+  expect(doc.openapi).toBe("3.1.0");
+  expect(Object.keys(doc.paths)).toEqual(
+    expect.arrayContaining(["/api/v1/resources", "/api/v1/nodes", "/api/v1/pods", "/api/v1/pools", "/api/v1/pools/{id}/backends"]),
+  );
+  const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]!);
+  for (const ref of refs) expect(doc.components.schemas).toHaveProperty(ref);
+  const create = doc.components.schemas.CreateResourceInput as { oneOf?: unknown[]; anyOf?: unknown[] };
+  expect((create.oneOf ?? create.anyOf)?.length).toBe(5);
+});
