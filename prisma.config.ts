@@ -1,6 +1,6 @@
 import "dotenv/config";
 import path from "node:path";
-import { defineConfig, env } from "prisma/config";
+import { defineConfig } from "prisma/config";
 
 // The Prisma CLI's native schema engine cannot be downloaded here; a wasm build runs behind this executable.
 process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.resolve("prisma/engine/schema-engine.mjs");
@@ -8,5 +8,6 @@ process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.resolve("prisma/engine/schema-e
 export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations", seed: "tsx prisma/seed.ts" },
-  datasource: { url: env("DATABASE_URL") },
+  // `prisma generate` (postinstall) needs no database; migrate commands fail clearly without one.
+  datasource: { url: process.env.DATABASE_URL ?? "" },
 });
