@@ -1,19 +1,23 @@
 "use client";
 
-import { startTransition, useActionState, type FormEvent } from "react";
+import { useActionState, useCallback, useTransition, type FormEvent } from "react";
 import { idleState, type FormState } from "@/lib/forms/form-state";
 
 /**
- * useActionState for forms that must keep what the user typed. React 19 resets uncontrolled fields after a
- * `<form action>` submission, which would wipe the input on a validation error or version conflict; submitting
- * through onSubmit keeps the fields as they are.
+ * useActionState for a form that keeps what the user typed when the action fails. React resets an uncontrolled
+ * form after a `<form action>` submission, even on a validation error; dispatching from onSubmit inside a
+ * transition does not, so the inline errors sit next to the values that caused them.
  */
 export function useFormAction(action: (prev: FormState, formData: FormData) => Promise<FormState>) {
   const [state, dispatch, pending] = useActionState(action, idleState);
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const formData = new FormData(event.currentTarget);
-    startTransition(() => dispatch(formData));
-  };
-  return { state, onSubmit, pending };
+  const [, startTransition] = useTransition();
+  const onSubmit = useCallback(
+    (event: FormEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      const data = new FormData(event.currentTarget);
+      startTransition(() => dispatch(data));
+    },
+    [dispatch],
+  );
+  return { state, dispatch, onSubmit, pending };
 }

@@ -11,7 +11,8 @@ export function ThemeToggle() {
       type="button"
       onClick={() => setTheme(dark ? "light" : "dark")}
       className="rounded-md p-1.5 hover:bg-zinc-100 dark:hover:bg-zinc-800"
-      aria-label={dark ? "Switch to light mode" : "Switch to dark mode"}
+      // A fixed label: the theme is only known after hydration, so a theme-dependent one would mismatch.
+      aria-label="Toggle dark mode"
     >
       <Sun className="hidden size-4 dark:block" aria-hidden />
       <Moon className="size-4 dark:hidden" aria-hidden />

@@ -4,7 +4,7 @@ import { useId, useRef, useState, type ReactNode } from "react";
 import { Button, type ButtonVariant } from "./button";
 
 /**
- * Like ConfirmButton, but the trigger's look is chosen (a quiet "Remove" in a table row, say) and the dialog's
+ * A button that asks in a modal dialog before a destructive action. The trigger's look is chosen (a quiet "Remove" in a table row, say) and the dialog's
  * title id is unique, so several can share a page.
  */
 export function ConfirmDialogButton({
@@ -38,7 +38,7 @@ export function ConfirmDialogButton({
       <dialog
         ref={dialog}
         aria-labelledby={titleId}
-        className="m-auto w-full max-w-md rounded-lg border border-zinc-200 bg-white p-5 text-left text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+        className="m-auto w-full max-w-md rounded-lg border border-zinc-200 bg-white p-5 text-left text-sm whitespace-normal text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
       >
         <h2 id={titleId} className="text-base font-semibold">
           {title}

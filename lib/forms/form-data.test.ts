@@ -28,6 +28,13 @@ describe("formDataToObject", () => {
     expect(formDataToObject([["spec.cpu:number", "four"]])).toEqual({ spec: { cpu: Number.NaN } });
   });
 
+  test("numeric segments build arrays", () => {
+    expect(formDataToObject([["containers.0.name", "app"], ["containers.0.image", "i"], ["spec.ports.0.containerPort:number", "80"]])).toEqual({
+      containers: [{ name: "app", image: "i" }],
+      spec: { ports: [{ containerPort: 80 }] },
+    });
+  });
+
   test("ignores files", () => {
     expect(formDataToObject([["upload", new File(["x"], "x.txt")]])).toEqual({});
   });

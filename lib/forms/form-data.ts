@@ -2,7 +2,7 @@
  * Turn a form's flat FormData into the nested, typed object the zod schemas expect.
  * A field's name is its path plus an optional type suffix: `spec.cpu:number`, `public:bool`,
  * `labels:lines` (one `key=value` per line), `subnets:list` (comma or newline separated), `ownerId:optional`.
- * Server errors name the path without the suffix, so they land on the right field.
+ * Numeric segments make arrays (`containers.0.image`). Server errors name the path without the suffix.
  */
 export type FormValue = string | File;
 
@@ -55,11 +55,13 @@ export const toKeyValueLines = (record: Record<string, string>) =>
     .map(([k, v]) => `${k}=${v}`)
     .join("\n");
 
+/** Set a dotted path, creating arrays where the next segment is an index (`ports.0.containerPort`). */
 function setPath(target: Record<string, unknown>, path: string[], value: unknown) {
   let node = target;
-  for (const key of path.slice(0, -1)) {
+  path.slice(0, -1).forEach((key, i) => {
     const next = node[key];
-    node = (typeof next === "object" && next !== null ? next : (node[key] = {})) as Record<string, unknown>;
-  }
+    const container = /^\d+$/.test(path[i + 1]!) ? [] : {};
+    node = (typeof next === "object" && next !== null ? next : (node[key] = container)) as Record<string, unknown>;
+  });
   node[path[path.length - 1]!] = value;
 }

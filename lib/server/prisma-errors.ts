@@ -21,12 +21,19 @@ export function mapPrismaError(error: unknown, what: string): never {
   throw error;
 }
 
+/**
+ * The fields of the violated unique key, from its index name (`Backend_poolId_address_port_key` → address, port).
+ * A parent id (`poolId`) is the scope, not something the user typed, so it is left out.
+ */
 function uniqueFields(error: Prisma.PrismaClientKnownRequestError): string[] {
-  const meta = error.meta as { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } | undefined;
-  const fromAdapter = meta?.driverAdapterError?.cause?.constraint?.fields;
-  if (Array.isArray(fromAdapter) && fromAdapter.length > 0) return fromAdapter.map((f) => f.replaceAll('"', ""));
-  if (Array.isArray(meta?.target)) return meta.target.map(String);
-  return ["name"];
+  const meta = error.meta as { target?: unknown; driverAdapterError?: { cause?: { constraint?: { index?: string; fields?: string[] } } } } | undefined;
+  const constraint = meta?.driverAdapterError?.cause?.constraint;
+  const fields =
+    constraint?.fields?.map((f) => f.replaceAll('"', "")) ??
+    /^[A-Za-z]+_(.+)_key$/.exec(constraint?.index ?? "")?.[1]?.split("_") ??
+    (Array.isArray(meta?.target) ? meta.target.map(String) : ["name"]);
+  const typed = fields.filter((f) => !/Id$/.test(f));
+  return typed.length > 0 ? typed : fields;
 }
 
 /** The foreign-key column, from the constraint name Prisma gives (`Pod_nodeName_fkey` → `nodeName`). */

@@ -26,7 +26,7 @@ function databaseName(url) {
 }
 
 /** A pg / socket error -> Error with `.code` (Prisma error code) and the native engine's wording. */
-export function toPrismaError(error, url) {
+function toPrismaError(error, url) {
   const { host, port } = location(url);
   const db = databaseName(url);
   const user = decodeURIComponent(new URL(url).username);

@@ -54,13 +54,18 @@ async function runCli(command, url) {
 function serveRpc({ datamodels, datasource }) {
   const factory = createAdapterFactory(datasource);
   const boundFactory = bindMigrationAwareSqlAdapterFactory(factory);
-  let enginePromise;
+  let enginePromise; // created on first use (it connects to the database); retried after a failure
   const getEngine = () =>
-    (enginePromise ??= loadSchemaEngine().then(({ SchemaEngine }) => {
-      const files = datamodels.map((path) => [path, readFileSync(path, "utf8")]);
-      const writeLog = (line) => process.stderr.write(line.endsWith("\n") ? line : `${line}\n`);
-      return SchemaEngine.new({ datamodels: files.length ? files : undefined }, writeLog, boundFactory);
-    }));
+    (enginePromise ??= loadSchemaEngine()
+      .then(({ SchemaEngine }) => {
+        const files = datamodels.map((path) => [path, readFileSync(path, "utf8")]);
+        const writeLog = (line) => process.stderr.write(line.endsWith("\n") ? line : `${line}\n`);
+        return SchemaEngine.new({ datamodels: files.length ? files : undefined }, writeLog, boundFactory);
+      })
+      .catch((error) => {
+        enginePromise = undefined;
+        throw error;
+      }));
 
   const send = (message) => process.stdout.write(`${JSON.stringify({ jsonrpc: "2.0", ...message })}\n`);
   const pending = new Map(); // our requests to the CLI, by id
@@ -84,8 +89,9 @@ function serveRpc({ datamodels, datasource }) {
       if (stdout) await callCli("print", { content: stdout.replace(/\n$/, "") });
       return result;
     }
-    if (method !== "free" && method !== "constructor" && typeof engine[method] === "function") {
-      return (await engine[method](params)) ?? {};
+    // Everything else is the wasm SchemaEngine method of the same name (applyMigrations, devDiagnostic, reset, …).
+    if (Object.hasOwn(Object.getPrototypeOf(engine), method) && !["constructor", "free"].includes(method) && !method.startsWith("_")) {
+      return (await engine[method](params)) ?? {}; // a JSON-RPC result must not be undefined
     }
     throw Object.assign(new Error(`Method not found: ${method}`), { rpcCode: -32601 });
   }
@@ -148,6 +154,7 @@ function serveRpc({ datamodels, datasource }) {
     });
   });
   lines.on("close", async () => {
+    for (const reply of pending.values()) reply({ error: "stdin closed" });
     await queue;
     await factory.disposeAll();
     process.exit(0);

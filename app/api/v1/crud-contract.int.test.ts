@@ -118,7 +118,9 @@ describe("/api/v1/pools/{id}/backends", () => {
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({ poolId: p1, weight: 3, maxConnections: 1000, health: "unknown", version: 1 });
     const bid = created.json!.id as string;
-    expect((await call(backends.POST, "POST", "/x", { params: { id: p1 }, body: { address: "127.0.0.1", port: 9101 } })).status).toBe(409);
+    const dup = await call(backends.POST, "POST", "/x", { params: { id: p1 }, body: { address: "127.0.0.1", port: 9101 } });
+    expect(dup.status).toBe(409);
+    expect(paths(dup)).toEqual(["address", "port"]);
     const bad = await call(backends.POST, "POST", "/x", { params: { id: p1 }, body: { address: "not an address!", port: 70000 } });
     expect(bad.status).toBe(422);
     expect(paths(bad)).toEqual(expect.arrayContaining(["address", "port"]));

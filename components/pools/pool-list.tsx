@@ -1,0 +1,94 @@
+"use client";
+
+import Link from "next/link";
+import { ListToolbar } from "@/components/lists/list-toolbar";
+import { Pager } from "@/components/lists/pager";
+import { useLiveList } from "@/components/lists/use-live-list";
+import { useUrlQuery } from "@/components/lists/use-url-query";
+import { OwnerLink } from "@/components/pods/owner-link";
+import { useResourceNames } from "@/components/pods/use-resource-names";
+import { Badge, Labels } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, Td, Th } from "@/components/ui/table";
+import { poolKeys } from "@/lib/query-keys";
+import type { Page } from "@/lib/schemas/list";
+import { PoolAlgorithms } from "@/lib/schemas/pool";
+import { listPoolsAction } from "@/app/(console)/pools/actions";
+import type { BackendCounts, PoolRow } from "@/app/(console)/pools/load";
+import { algorithmNames } from "./algorithms";
+import { healthCheckLong, healthCheckShort } from "./health-summary";
+
+const KEYS = ["q", "algorithm", "selector", "sort", "cursor"] as const;
+const SORTS = [
+  { value: "", label: "Name A–Z" },
+  { value: "-name", label: "Name Z–A" },
+  { value: "algorithm", label: "Algorithm" },
+  { value: "-createdAt", label: "Newest first" },
+  { value: "createdAt", label: "Oldest first" },
+];
+
+function BackendCount({ counts }: { counts: BackendCounts | null }) {
+  if (!counts) return <span className="text-zinc-400">—</span>;
+  if (counts.total === 0) return <span className="text-zinc-400">none</span>;
+  return (
+    <span className="tabular-nums" title="Healthy / total, as recorded (health checks arrive with the engine)">
+      <span className={counts.healthy === counts.total ? "text-emerald-600 dark:text-emerald-400" : ""}>{counts.healthy}</span>
+      <span className="text-zinc-400"> / </span>
+      {counts.total}
+      {counts.more ? "+" : ""}
+    </span>
+  );
+}
+
+export function PoolList({ initial }: { initial?: Page<PoolRow> }) {
+  const { query, update } = useUrlQuery(KEYS);
+  const { data, error, isFetching } = useLiveList(poolKeys.list(query), () => listPoolsAction(query), initial);
+  const owners = useResourceNames();
+  const filtered = Boolean(query.q || query.algorithm || query.selector);
+
+  return (
+    <>
+      <ListToolbar query={query} update={update} filters={[{ name: "algorithm", label: "Algorithm", options: PoolAlgorithms }]} sortOptions={SORTS} />
+      {error ? <p role="alert" className="mb-3 text-sm text-red-600 dark:text-red-400">{error.message}</p> : null}
+      {data && data.items.length === 0 ? (
+        <EmptyState title={filtered ? "No pools match these filters" : "No pools yet"}>
+          {filtered ? "Clear the search or filters to see every pool." : <Link className="text-sky-600 underline dark:text-sky-400" href="/pools/new">Create the first pool</Link>}
+        </EmptyState>
+      ) : (
+        <Table label="Pools">
+          <thead>
+            <tr>
+              <Th>Name</Th>
+              <Th>Algorithm</Th>
+              <Th style={{ textAlign: "right" }}>Port</Th>
+              <Th style={{ textAlign: "right" }}>Backends</Th>
+              <Th>Health check</Th>
+              <Th>Owner</Th>
+              <Th>Labels</Th>
+            </tr>
+          </thead>
+          <tbody aria-busy={isFetching}>
+            {data?.items.map((p) => (
+              <tr key={p.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
+                <Td className="whitespace-nowrap">
+                  <Link href={`/pools/${p.id}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
+                    {p.name}
+                  </Link>
+                </Td>
+                <Td className="whitespace-nowrap"><Badge tone="info">{algorithmNames[p.algorithm]}</Badge></Td>
+                <Td className="text-right tabular-nums">{p.listenPort ?? <span className="text-zinc-400">—</span>}</Td>
+                <Td className="text-right"><BackendCount counts={p.backends} /></Td>
+                <Td className="text-zinc-600 dark:text-zinc-400">
+                  <span title={healthCheckLong(p.healthCheck)}>{healthCheckShort(p.healthCheck)}</span>
+                </Td>
+                <Td><OwnerLink ownerId={p.ownerId} names={owners} /></Td>
+                <Td><Labels labels={p.labels} /></Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      {data ? <Pager cursor={query.cursor} nextCursor={data.nextCursor} count={data.items.length} onPage={(cursor) => update({ cursor })} /> : null}
+    </>
+  );
+}
