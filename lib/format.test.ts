@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { formatMiB, formatMillicores, relativeTime } from "./format";
+import { formatDuration, formatMiB, formatMillicores, relativeTime } from "./format";
 
 const now = Date.parse("2026-01-01T12:00:00Z");
 test.each([
@@ -20,3 +20,14 @@ test.each([
   [2048, "2 GiB"],
   [1536, "1.5 GiB"],
 ])("formatMiB(%d)", (m, s) => expect(formatMiB(m)).toBe(s));
+
+test.each([
+  [-5, "0 s"],
+  [400, "0.4 s"],
+  [9_960, "10 s"],
+  [12_300, "12 s"],
+  [119_600, "2 min"],
+  [185_000, "3 min 5 s"],
+  [7_800_000, "2 h 10 min"],
+  [3 * 86_400_000 + 5, "3 d"],
+])("formatDuration(%d)", (ms, s) => expect(formatDuration(ms)).toBe(s));

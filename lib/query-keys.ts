@@ -11,6 +11,9 @@ export const podKeys = keysFor("pods");
 export const poolKeys = keysFor("pools");
 export const backendKeys = keysFor("backends");
 export const overviewKeys = keysFor("overview");
+export const autoscalerKeys = keysFor("autoscalers");
+export const scaleDecisionKeys = keysFor("scale-decisions");
+export const engineKeys = keysFor("engine");
 
 /** Lists poll at this interval; React Query pauses polling while the tab is hidden. */
 export const LIST_REFRESH_MS = 5_000;

@@ -5,7 +5,6 @@
  */
 import { systemPrincipal, type Ctx } from "@/lib/server/auth/principal";
 import { db } from "@/lib/server/db";
-import { createBackend } from "@/lib/server/dal/backends";
 import { createNode } from "@/lib/server/dal/nodes";
 import { createPod } from "@/lib/server/dal/pods";
 import { createPool } from "@/lib/server/dal/pools";
@@ -41,7 +40,7 @@ async function seed() {
       spec: { image: "stratus/demo-http", replicas: 3, resources: { cpuMillis: 250, memoryMiB: 128 }, ports: [{ name: "http", containerPort: 8080 }] },
     },
   });
-  await createResource({
+  const api = await createResource({
     ctx,
     input: {
       name: "api",
@@ -58,7 +57,7 @@ async function seed() {
   await createResource({ ctx, input: { name: "logs-archive", kind: "storage", labels: { tier: "data" }, spec: { sizeGiB: 500, class: "archive" } } });
   await createResource({ ctx, input: { name: "prod-vpc", kind: "network", labels: { env: "prod" }, spec: { cidr: "10.20.0.0/16", subnets: ["10.20.1.0/24", "10.20.2.0/24"] } } });
 
-  // Bound directly (like a pod's spec.nodeName) and left pending: no engine runs them yet.
+  // Bound directly (like a pod's spec.nodeName); the engine runs them, and creates api's pods itself.
   const placement = ["node-a1", "node-a2", "node-b1"];
   for (let i = 1; i <= 3; i++) {
     await createPod({
@@ -75,14 +74,10 @@ async function seed() {
     });
   }
 
-  const pool = await createPool({
-    ctx,
-    input: { name: "web", algorithm: "weighted_round_robin", listenPort: 8080, ownerId: web.id, labels: { app: "web" } },
-  });
-  for (const [port, weight] of [[9101, 3], [9102, 1], [9103, 1]] as const) {
-    await createBackend({ ctx, poolId: pool.id, input: { address: "127.0.0.1", port, weight } });
-  }
-  await createPool({ ctx, input: { name: "api", algorithm: "least_response_time", labels: { app: "api" } } });
+  // Pools owned by a workload take its ready pods as backends (the engine's endpoints loop).
+  const listenPort = Number(process.env.STRATUS_DEMO_LISTEN_PORT ?? 8080);
+  await createPool({ ctx, input: { name: "web", algorithm: "weighted_round_robin", listenPort, ownerId: web.id, labels: { app: "web" } } });
+  await createPool({ ctx, input: { name: "api", algorithm: "least_response_time", listenPort: listenPort + 1, ownerId: api.id, labels: { app: "api" } } });
 }
 
 async function main() {

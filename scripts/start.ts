@@ -5,7 +5,8 @@
 import type { ChildProcess } from "node:child_process";
 import { buildIsStale } from "./build-freshness";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
-import { bin, run, startChild, waitForHttp } from "./processes";
+import { bin, capture, run, startChild, stopChild, waitForHttp } from "./processes";
+import { authSecret } from "./auth-secret";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 process.env.CHECKPOINT_DISABLE = "1";
@@ -29,24 +30,28 @@ async function main() {
   await run(bin("prisma"), ["migrate", "deploy"]);
   console.log("▸ Seeding the demo estate (first start only)…");
   await run(bin("tsx"), ["--conditions=react-server", "prisma/seed.ts", "--if-empty"]);
+  process.env.STRATUS_AUTH_SECRET ??= authSecret(".data/auth-secret");
+  // First start: the first admin (a generated password is printed once, below the ready line, so it stays in view).
+  const firstAdmin = await capture(bin("tsx"), ["--conditions=react-server", "scripts/create-admin.ts"]);
 
   if (!dev && buildIsStale()) {
     console.log("▸ Building the console (first start, or sources changed)…");
     await run(bin("next"), ["build"]);
   }
   children.push(startChild(bin("next"), [dev ? "dev" : "start", "-p", String(port)]));
+  children.push(startChild(bin("tsx"), ["--conditions=react-server", "lib/engine/main.ts"]));
   for (const child of children) child.on("exit", (code) => void shutdown(code ?? 1));
 
   await waitForHttp(`http://localhost:${port}/readyz`, 120_000);
   console.log(`\n  Stratus is ready: http://localhost:${port}\n  Press Ctrl-C to stop.\n`);
+  if (firstAdmin.trim()) console.log(firstAdmin);
 }
 
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   console.log("\n▸ Stopping…");
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-  await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r)) : null)));
+  await Promise.all(children.map((child) => stopChild(child)));
   if (embedded) await embedded.stop();
   console.log("  Stopped.");
   process.exit(code);

@@ -4,7 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import pg from "pg";
-import { bin, run } from "./processes";
+import { bin, run, startChild, stopChild } from "./processes";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 process.env.CHECKPOINT_DISABLE = "1";
@@ -46,11 +46,28 @@ async function withScratchDatabase(name: string, work: (url: string) => Promise<
 
 async function e2e(): Promise<void> {
   await withScratchDatabase(`stratus_e2e_${process.pid}`, async (url) => {
-    const env = { ...process.env, DATABASE_URL: url, STRATUS_ADMIN_TOKEN: "e2e-admin-token-0123456789abcdef", CHROMIUM_PATH: chromium };
+    const env = {
+      ...process.env,
+      DATABASE_URL: url,
+      STRATUS_ADMIN_TOKEN: "e2e-admin-token-0123456789abcdef",
+      STRATUS_AUTH_SECRET: "e2e-auth-secret-0123456789abcdef0123456789abcdef",
+      STRATUS_ADMIN_EMAIL: "admin@e2e.test",
+      STRATUS_ADMIN_PASSWORD: "e2e admin password 0123",
+      CHROMIUM_PATH: chromium,
+      // The demo pools' proxies, clear of a console the developer may be running on 8080.
+      STRATUS_DEMO_LISTEN_PORT: "18080",
+    };
     await run(bin("prisma"), ["migrate", "deploy"], env);
     await run(bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"], env);
+    await run(bin("tsx"), ["--conditions=react-server", "scripts/create-admin.ts"], env);
     await run(bin("next"), ["build"], env);
-    await run(bin("playwright"), ["test"], env);
+    // The journeys watch the engine act (pods run, traffic flows, a killed pod is replaced): run a worker beside them.
+    const worker = startChild(bin("tsx"), ["--conditions=react-server", "lib/engine/main.ts"], env);
+    try {
+      await run(bin("playwright"), ["test"], env);
+    } finally {
+      await stopChild(worker);
+    }
   });
 }
 

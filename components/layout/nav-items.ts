@@ -1,4 +1,5 @@
-import { Activity, Bell, Boxes, Cpu, FileText, Gauge, LayoutDashboard, Network, ScrollText, Server, Workflow } from "lucide-react";
+import { Activity, Bell, Boxes, Cpu, FileText, Gauge, KeyRound, LayoutDashboard, Network, ScrollText, Server, Users, Workflow } from "lucide-react";
+import type { Permission } from "@/lib/auth/roles";
 
 export interface NavItem {
   href: string;
@@ -6,6 +7,8 @@ export interface NavItem {
   icon: typeof Activity;
   /** Areas not built yet are shown, marked "coming", and not linked. */
   coming?: boolean;
+  /** Shown only to roles with this permission (the page itself is still guarded by the data layer). */
+  need?: Permission;
 }
 
 export const navItems: NavItem[] = [
@@ -14,10 +17,12 @@ export const navItems: NavItem[] = [
   { href: "/nodes", label: "Nodes", icon: Server },
   { href: "/pods", label: "Pods", icon: Cpu },
   { href: "/pools", label: "Pools", icon: Network },
-  { href: "/autoscaling", label: "Autoscaling", icon: Gauge, coming: true },
+  { href: "/autoscaling", label: "Autoscaling", icon: Gauge },
   { href: "/metrics", label: "Metrics", icon: Activity, coming: true },
   { href: "/logs", label: "Logs", icon: FileText, coming: true },
   { href: "/traces", label: "Traces", icon: Workflow, coming: true },
   { href: "/alerts", label: "Alerts", icon: Bell, coming: true },
-  { href: "/audit", label: "Audit", icon: ScrollText, coming: true },
+  { href: "/audit", label: "Audit", icon: ScrollText },
+  { href: "/tokens", label: "API tokens", icon: KeyRound },
+  { href: "/users", label: "Users", icon: Users, need: "admin" },
 ];

@@ -16,10 +16,12 @@ interface Props {
   filters?: FilterOption[];
   sortOptions: Array<{ value: string; label: string }>;
   searchLabel?: string;
+  /** Show the label-selector box (objects without labels turn it off). */
+  labelSelector?: boolean;
 }
 
 /** Search box, label selector, filters and sort for a list, all held in the URL. */
-export function ListToolbar({ query, update, filters = [], sortOptions, searchLabel = "Search by name" }: Props) {
+export function ListToolbar({ query, update, filters = [], sortOptions, searchLabel = "Search by name", labelSelector = true }: Props) {
   const [q, setQ] = useState(query.q ?? "");
   const [selector, setSelector] = useState(query.selector ?? "");
   // Debounce typing so the URL (and the query) changes once per pause, not per keystroke.
@@ -36,10 +38,12 @@ export function ListToolbar({ query, update, filters = [], sortOptions, searchLa
         <Search className="pointer-events-none absolute top-2 left-2.5 size-4 text-zinc-400" aria-hidden />
         <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={searchLabel} className={`${controlClass} pl-8`} />
       </label>
-      <label className="min-w-48">
-        <span className="sr-only">Label selector</span>
-        <input value={selector} onChange={(e) => setSelector(e.target.value)} placeholder="Labels, e.g. app=web" className={`${controlClass} font-mono`} />
-      </label>
+      {labelSelector ? (
+        <label className="min-w-48">
+          <span className="sr-only">Label selector</span>
+          <input value={selector} onChange={(e) => setSelector(e.target.value)} placeholder="Labels, e.g. app=web" className={`${controlClass} font-mono`} />
+        </label>
+      ) : null}
       {filters.map((f) => (
         <label key={f.name} className="flex items-center gap-2 text-sm">
           <span aria-hidden className="text-zinc-500">{f.label}</span>

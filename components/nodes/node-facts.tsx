@@ -1,6 +1,6 @@
 import { Badge, Labels } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { formatMiB, formatMillicores, relativeTime } from "@/lib/format";
+import { formatMiB, formatMillicores } from "@/lib/format";
 import type { ClusterNode } from "@/lib/server/dal/nodes";
 
 const rows = [
@@ -11,7 +11,7 @@ const rows = [
 
 const effectTone = { NoSchedule: "warn", PreferNoSchedule: "neutral", NoExecute: "bad" } as const;
 
-/** What the node offers, what keeps pods off it, and what it last reported. */
+/** What the node offers, what keeps pods off it, and its conditions (its heartbeat is on the live agent card). */
 export function NodeFacts({ node }: { node: ClusterNode }) {
   return (
     <div className="grid gap-4 lg:grid-cols-3">
@@ -68,9 +68,6 @@ export function NodeFacts({ node }: { node: ClusterNode }) {
             ))}
           </ul>
         )}
-        <p className="mt-3 text-xs text-zinc-500">
-          Last heartbeat: {node.heartbeatAt ? relativeTime(node.heartbeatAt) : "none yet (node heartbeats arrive with the engine)"}
-        </p>
       </Card>
     </div>
   );

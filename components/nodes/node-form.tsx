@@ -1,5 +1,6 @@
 "use client";
 
+import { WriteFieldset } from "@/components/auth/write-fieldset";
 import { useRef } from "react";
 import { FormFeedback } from "@/components/forms/form-feedback";
 import { Button } from "@/components/ui/button";
@@ -32,6 +33,7 @@ export function NodeForm({ action, node }: { action: Action; node?: ClusterNode 
 
   return (
     <form ref={form} action={dispatch} onSubmit={onSubmit} className="max-w-3xl space-y-5" noValidate>
+<WriteFieldset>
       {node ? <input ref={versionInput} type="hidden" name="version:number" defaultValue={node.version} /> : null}
       <div className="grid grid-cols-2 gap-4">
         <InputField name="name" label="Name" defaultValue={node?.name} placeholder="node-a1" error={errors.name} autoComplete="off" hint={node ? "Pods bound to this node follow a rename." : undefined} />
@@ -110,6 +112,7 @@ export function NodeForm({ action, node }: { action: Action; node?: ClusterNode 
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : node ? "Save changes" : "Register node"}
       </Button>
-    </form>
+    </WriteFieldset>
+</form>
   );
 }

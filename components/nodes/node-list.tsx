@@ -1,5 +1,6 @@
 "use client";
 
+import { RoleGate } from "@/components/auth/role-gate";
 import Link from "next/link";
 import { ListToolbar } from "@/components/lists/list-toolbar";
 import { Pager } from "@/components/lists/pager";
@@ -8,7 +9,8 @@ import { useUrlQuery } from "@/components/lists/use-url-query";
 import { Labels } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatMiB, formatMillicores, relativeTime } from "@/lib/format";
+import { useNow } from "@/components/ui/use-now";
+import { formatDuration, formatMiB, formatMillicores, relativeTime } from "@/lib/format";
 import { nodeKeys } from "@/lib/query-keys";
 import type { Page } from "@/lib/schemas/list";
 import type { ClusterNode } from "@/lib/server/dal/nodes";
@@ -28,6 +30,7 @@ export function NodeList({ initial }: { initial?: Page<ClusterNode> }) {
   const { query, update } = useUrlQuery(KEYS);
   const { data, error, isFetching } = useLiveList(nodeKeys.list(query), () => listNodesAction(query), initial);
   const filtered = Boolean(query.q || query.unschedulable || query.selector);
+  const now = useNow();
 
   return (
     <>
@@ -35,7 +38,7 @@ export function NodeList({ initial }: { initial?: Page<ClusterNode> }) {
       {error ? <p role="alert" className="mb-3 text-sm text-red-600 dark:text-red-400">{error.message}</p> : null}
       {data && data.items.length === 0 ? (
         <EmptyState title={filtered ? "No nodes match these filters" : "No nodes registered yet"}>
-          {filtered ? "Clear the search or filters to see every node." : <Link className="text-sky-600 underline dark:text-sky-400" href="/nodes/new">Register the first node</Link>}
+          {filtered ? "Clear the search or filters to see every node." : <RoleGate need="write" mode="hide">{() => <Link className="text-sky-600 underline dark:text-sky-400" href="/nodes/new">Register the first node</Link>}</RoleGate>}
         </EmptyState>
       ) : (
         <Table label="Nodes">
@@ -43,6 +46,7 @@ export function NodeList({ initial }: { initial?: Page<ClusterNode> }) {
             <tr>
               <Th>Name</Th>
               <Th>Status</Th>
+              <Th title="Time since the node agent last reported">Heartbeat</Th>
               <Th style={{ textAlign: "right" }} title="Allocatable CPU">CPU</Th>
               <Th style={{ textAlign: "right" }} title="Allocatable memory">Memory</Th>
               <Th style={{ textAlign: "right" }} title="Allocatable pod slots">Pods</Th>
@@ -60,6 +64,9 @@ export function NodeList({ initial }: { initial?: Page<ClusterNode> }) {
                   </Link>
                 </Td>
                 <Td><NodeStatus node={n} /></Td>
+                <Td className="whitespace-nowrap tabular-nums text-zinc-600 dark:text-zinc-400">
+                  {n.heartbeatAt ? (now === null ? "" : `${formatDuration(now - Date.parse(n.heartbeatAt))} ago`) : <span className="text-zinc-400">never</span>}
+                </Td>
                 <Td className="text-right whitespace-nowrap tabular-nums">{formatMillicores(n.allocatable.cpuMillis)}</Td>
                 <Td className="text-right whitespace-nowrap tabular-nums">{formatMiB(n.allocatable.memoryMiB)}</Td>
                 <Td className="text-right tabular-nums">{n.allocatable.pods}</Td>

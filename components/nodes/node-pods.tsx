@@ -36,7 +36,7 @@ export function NodePods({ node, initial }: { node: Pick<ClusterNode, "name" | "
           <UsageBar label="Pods" used={active.length} total={node.allocatable.pods} format={String} />
         </div>
         <p className="mt-4 text-xs text-zinc-500">
-          Sums of the requests of pending and running pods bound here{partial ? ` (the first ${NODE_PODS_LIMIT} only)` : ""}. Actual usage arrives with the engine&apos;s metrics.
+          Sums of the requests of pending and running pods bound here{partial ? ` (the first ${NODE_PODS_LIMIT} only)` : ""}. Each pod&apos;s actual usage is on its page.
         </p>
       </Card>
       <Card

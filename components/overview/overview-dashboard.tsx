@@ -6,9 +6,12 @@ import { getOverviewAction } from "@/app/(console)/overview-actions";
 import { toAllocationPoints } from "@/components/charts/allocation-data";
 import { NodeAllocationChart } from "@/components/charts/node-allocation-chart";
 import { Card } from "@/components/ui/card";
+import { useNow } from "@/components/ui/use-now";
 import { relativeTime } from "@/lib/format";
 import { LIST_REFRESH_MS, overviewKeys } from "@/lib/query-keys";
 import type { Overview } from "@/lib/server/dal/overview";
+import { EngineCard } from "./engine-card";
+import { pastTense } from "./past-tense";
 import { StatCard } from "./stat-card";
 
 const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
@@ -20,6 +23,8 @@ export function OverviewDashboard({ initial }: { initial: Overview }) {
     initialData: initial,
     refetchInterval: LIST_REFRESH_MS,
   });
+  // Relative times render once the page is live, so the server's and the browser's clocks never disagree in markup.
+  const now = useNow();
   const pods = sum(data.podsByPhase);
   const backends = sum(data.backendsByHealth);
   return (
@@ -49,22 +54,25 @@ export function OverviewDashboard({ initial }: { initial: Overview }) {
           </ul>
         </Card>
       </div>
-      <Card title="Recent changes">
-        {data.recentEvents.length === 0 ? (
-          <p className="text-sm text-zinc-500">Nothing has changed yet.</p>
-        ) : (
-          <ul className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
-            {data.recentEvents.map((e) => (
-              <li key={e.id} className="flex justify-between py-1.5">
-                <span>
-                  <span className="font-medium">{e.actor}</span> {e.verb}d {e.objectType} <span className="font-mono">{e.objectName}</span>
-                </span>
-                <span className="text-zinc-500">{relativeTime(e.at)}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </Card>
+      <div className="grid gap-6 lg:grid-cols-5">
+        <Card title="Recent changes" className="lg:col-span-3">
+          {data.recentEvents.length === 0 ? (
+            <p className="text-sm text-zinc-500">Nothing has changed yet.</p>
+          ) : (
+            <ul className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
+              {data.recentEvents.map((e) => (
+                <li key={e.id} className="flex justify-between gap-3 py-1.5">
+                  <span className="min-w-0">
+                    <span className="font-medium">{e.actor}</span> {pastTense(e.verb)} {e.objectType} <span className="font-mono">{e.objectName}</span>
+                  </span>
+                  <span className="shrink-0 whitespace-nowrap text-zinc-500">{now === null ? "" : relativeTime(e.at, now)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <EngineCard className="lg:col-span-2" />
+      </div>
     </div>
   );
 }

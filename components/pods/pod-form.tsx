@@ -1,5 +1,6 @@
 "use client";
 
+import { WriteFieldset } from "@/components/auth/write-fieldset";
 import { useRef } from "react";
 import { FormFeedback } from "@/components/forms/form-feedback";
 import { Button } from "@/components/ui/button";
@@ -27,6 +28,7 @@ export function PodCreateForm({ action, owners, nodes }: { action: Action; owner
 
   return (
     <form action={dispatch} onSubmit={onSubmit} className="max-w-3xl space-y-5" noValidate>
+<WriteFieldset>
       <div className="grid grid-cols-2 gap-4">
         <InputField name="name" label="Name" placeholder="web-4" error={errors.name} autoComplete="off" />
         <ChoiceField name="ownerId:optional" label="Owner" choices={[{ value: "", label: "None" }, ...owners]} defaultValue="" hint="A container resource this pod belongs to" error={errors.ownerId} />
@@ -59,7 +61,8 @@ export function PodCreateForm({ action, owners, nodes }: { action: Action; owner
       <Button type="submit" disabled={pending}>
         {pending ? "Creating…" : "Create pod"}
       </Button>
-    </form>
+    </WriteFieldset>
+</form>
   );
 }
 
@@ -73,6 +76,7 @@ export function PodEditForm({ action, pod, nodes }: { action: Action; pod: Pod; 
 
   return (
     <form ref={form} action={dispatch} onSubmit={onSubmit} className="max-w-3xl space-y-5" noValidate>
+<WriteFieldset>
       <input ref={versionInput} type="hidden" name="version:number" defaultValue={pod.version} />
       <div className="grid grid-cols-2 gap-4">
         <SelectField name="phase" label="Phase" options={PodPhases} defaultValue={pod.phase} hint="Normally the engine's to set; edit to correct it by hand." error={errors.phase} />
@@ -97,6 +101,7 @@ export function PodEditForm({ action, pod, nodes }: { action: Action; pod: Pod; 
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save changes"}
       </Button>
-    </form>
+    </WriteFieldset>
+</form>
   );
 }

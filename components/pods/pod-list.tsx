@@ -1,5 +1,6 @@
 "use client";
 
+import { RoleGate } from "@/components/auth/role-gate";
 import { X } from "lucide-react";
 import Link from "next/link";
 import { ListToolbar } from "@/components/lists/list-toolbar";
@@ -14,8 +15,10 @@ import type { Page } from "@/lib/schemas/list";
 import { PodPhases } from "@/lib/schemas/pod";
 import type { Pod } from "@/lib/server/dal/pods";
 import { listPodsAction } from "@/app/(console)/pods/actions";
+import { KillPodButton } from "./kill-pod-button";
 import { OwnerLink } from "./owner-link";
 import { PodPhaseBadge, ReadyMark } from "./pod-phase";
+import { cpuOfRequest } from "./usage";
 import { useResourceNames } from "./use-resource-names";
 
 const KEYS = ["q", "phase", "nodeName", "selector", "sort", "cursor"] as const;
@@ -51,7 +54,7 @@ export function PodList({ initial }: { initial?: Page<Pod> }) {
       {error ? <p role="alert" className="mb-3 text-sm text-red-600 dark:text-red-400">{error.message}</p> : null}
       {data && data.items.length === 0 ? (
         <EmptyState title={filtered ? "No pods match these filters" : "No pods yet"}>
-          {filtered ? "Clear the search or filters to see every pod." : <Link className="text-sky-600 underline dark:text-sky-400" href="/pods/new">Create the first pod</Link>}
+          {filtered ? "Clear the search or filters to see every pod." : <RoleGate need="write" mode="hide">{() => <Link className="text-sky-600 underline dark:text-sky-400" href="/pods/new">Create the first pod</Link>}</RoleGate>}
         </EmptyState>
       ) : (
         <Table label="Pods">
@@ -62,8 +65,12 @@ export function PodList({ initial }: { initial?: Page<Pod> }) {
               <Th>Ready</Th>
               <Th>Node</Th>
               <Th>Requests</Th>
+              <Th title="Latest reading of the pod's process">CPU used</Th>
               <Th>Owner</Th>
               <Th>Age</Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
             </tr>
           </thead>
           <tbody aria-busy={isFetching}>
@@ -74,7 +81,11 @@ export function PodList({ initial }: { initial?: Page<Pod> }) {
                     {p.name}
                   </Link>
                 </Td>
-                <Td><PodPhaseBadge phase={p.phase} /></Td>
+                <Td>
+                  <span title={p.message ?? undefined}>
+                    <PodPhaseBadge phase={p.phase} />
+                  </span>
+                </Td>
                 <Td><ReadyMark ready={p.ready} /></Td>
                 <Td className="whitespace-nowrap">
                   {p.nodeName ? (
@@ -86,8 +97,23 @@ export function PodList({ initial }: { initial?: Page<Pod> }) {
                 <Td className="whitespace-nowrap tabular-nums text-zinc-600 dark:text-zinc-400">
                   {formatMillicores(p.requests.cpuMillis)} · {formatMiB(p.requests.memoryMiB)}
                 </Td>
+                <Td className="whitespace-nowrap tabular-nums text-zinc-600 dark:text-zinc-400">
+                  {p.usage?.cpuMillicores == null ? (
+                    <span className="text-zinc-400">—</span>
+                  ) : (
+                    <>
+                      {formatMillicores(Math.round(p.usage.cpuMillicores))}
+                      <span className="text-zinc-400"> · {cpuOfRequest(p) ?? "?"}%</span>
+                    </>
+                  )}
+                </Td>
                 <Td><OwnerLink ownerId={p.ownerId} names={owners} /></Td>
                 <Td className="whitespace-nowrap text-zinc-500">{relativeTime(p.createdAt)}</Td>
+                <Td className="w-0 whitespace-nowrap text-right">
+                  <span className="-my-1 inline-flex">
+                    <KillPodButton pod={p} compact />
+                  </span>
+                </Td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,7 @@
 "use client";
 
+import { RoleGate } from "@/components/auth/role-gate";
+import { WriteFieldset } from "@/components/auth/write-fieldset";
 import { useQueryClient } from "@tanstack/react-query";
 import { Pencil, Trash2 } from "lucide-react";
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -84,12 +86,16 @@ export function BackendsCard({ poolId, initial }: { poolId: string; initial?: Pa
                       <Badge tone={healthTone[b.health]}>{b.health}</Badge>
                     </Td>
                     <Td className="w-0 whitespace-nowrap text-right">
+                      <RoleGate need="write" mode="hide">
+                        {() => (
                       <span className="-my-1 inline-flex gap-1">
                         <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => setEditing(b.id)} aria-label={`Edit ${b.address}:${b.port}`}>
                           <Pencil className="size-3.5" aria-hidden /> Edit
                         </Button>
                         <RemoveButton poolId={poolId} backend={b} />
                       </span>
+                        )}
+                      </RoleGate>
                     </Td>
                   </tr>
                 ),
@@ -183,6 +189,7 @@ function EditRow({ poolId, backend, onDone }: { poolId: string; backend: Backend
         </Td>
         <Td className="w-0 whitespace-nowrap text-right">
           <form ref={form} id={formId} action={dispatch} onSubmit={onSubmit} noValidate className="-my-1 inline-flex gap-1">
+<WriteFieldset quiet>
             <input ref={versionInput} type="hidden" name="version:number" defaultValue={backend.version} />
             <Button type="submit" className="px-2 py-1 text-xs" disabled={pending} aria-label={`Save ${backend.address}:${backend.port}`}>
               {pending ? "Saving…" : "Save"}
@@ -190,7 +197,8 @@ function EditRow({ poolId, backend, onDone }: { poolId: string; backend: Backend
             <Button variant="ghost" className="px-2 py-1 text-xs" onClick={onDone} aria-label={`Cancel editing ${backend.address}:${backend.port}`}>
               Cancel
             </Button>
-          </form>
+          </WriteFieldset>
+</form>
         </Td>
       </tr>
       {state.status === "error" && !Object.keys(errors).length ? (
@@ -222,6 +230,7 @@ function AddBackendForm({ poolId }: { poolId: string }) {
 
   return (
     <form ref={form} action={dispatch} onSubmit={onSubmit} noValidate aria-label="Add backend" className="space-y-3">
+<WriteFieldset quiet>
       <h3 className="text-sm font-medium">Add backend</h3>
       <div className="grid grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,1fr)_auto] items-start gap-3">
         <InputField name="address" label="Address" placeholder="10.0.1.12 or web-1.internal" error={errors.address} autoComplete="off" />
@@ -233,6 +242,7 @@ function AddBackendForm({ poolId }: { poolId: string }) {
         </Button>
       </div>
       <FormFeedback state={state} />
-    </form>
+    </WriteFieldset>
+</form>
   );
 }

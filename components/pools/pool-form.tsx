@@ -1,5 +1,6 @@
 "use client";
 
+import { WriteFieldset } from "@/components/auth/write-fieldset";
 import { useRef } from "react";
 import { FormFeedback } from "@/components/forms/form-feedback";
 import { Button } from "@/components/ui/button";
@@ -36,6 +37,7 @@ export function PoolForm({ action, pool, owners }: { action: Action; pool?: Pool
 
   return (
     <form ref={form} action={dispatch} onSubmit={onSubmit} className="max-w-3xl space-y-5" noValidate>
+<WriteFieldset>
       {pool ? <input ref={versionInput} type="hidden" name="version:number" defaultValue={pool.version} /> : null}
       <div className="grid grid-cols-2 gap-4">
         <InputField name="name" label="Name" defaultValue={pool?.name} placeholder="web" error={errors.name} autoComplete="off" />
@@ -82,6 +84,7 @@ export function PoolForm({ action, pool, owners }: { action: Action; pool?: Pool
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : pool ? "Save changes" : "Create pool"}
       </Button>
-    </form>
+    </WriteFieldset>
+</form>
   );
 }

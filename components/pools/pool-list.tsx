@@ -1,5 +1,6 @@
 "use client";
 
+import { RoleGate } from "@/components/auth/role-gate";
 import Link from "next/link";
 import { ListToolbar } from "@/components/lists/list-toolbar";
 import { Pager } from "@/components/lists/pager";
@@ -31,7 +32,7 @@ function BackendCount({ counts }: { counts: BackendCounts | null }) {
   if (!counts) return <span className="text-zinc-400">—</span>;
   if (counts.total === 0) return <span className="text-zinc-400">none</span>;
   return (
-    <span className="tabular-nums" title="Healthy / total, as recorded (health checks arrive with the engine)">
+    <span className="tabular-nums" title="Healthy / total, from the engine's health checks">
       <span className={counts.healthy === counts.total ? "text-emerald-600 dark:text-emerald-400" : ""}>{counts.healthy}</span>
       <span className="text-zinc-400"> / </span>
       {counts.total}
@@ -52,7 +53,7 @@ export function PoolList({ initial }: { initial?: Page<PoolRow> }) {
       {error ? <p role="alert" className="mb-3 text-sm text-red-600 dark:text-red-400">{error.message}</p> : null}
       {data && data.items.length === 0 ? (
         <EmptyState title={filtered ? "No pools match these filters" : "No pools yet"}>
-          {filtered ? "Clear the search or filters to see every pool." : <Link className="text-sky-600 underline dark:text-sky-400" href="/pools/new">Create the first pool</Link>}
+          {filtered ? "Clear the search or filters to see every pool." : <RoleGate need="write" mode="hide">{() => <Link className="text-sky-600 underline dark:text-sky-400" href="/pools/new">Create the first pool</Link>}</RoleGate>}
         </EmptyState>
       ) : (
         <Table label="Pools">

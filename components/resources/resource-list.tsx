@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useCan } from "@/components/auth/principal-context";
 import { ListToolbar } from "@/components/lists/list-toolbar";
 import { Pager } from "@/components/lists/pager";
 import { useLiveList } from "@/components/lists/use-live-list";
@@ -28,6 +29,7 @@ const SORTS = [
 export function ResourceList({ initial }: { initial?: Page<Resource> }) {
   const { query, update } = useUrlQuery(KEYS);
   const { data, error, isFetching } = useLiveList(resourceKeys.list(query), () => listResourcesAction(query), initial);
+  const canCreate = useCan("write").allowed;
 
   return (
     <>
@@ -35,7 +37,7 @@ export function ResourceList({ initial }: { initial?: Page<Resource> }) {
       {error ? <p role="alert" className="mb-3 text-sm text-red-600">{error.message}</p> : null}
       {data && data.items.length === 0 ? (
         <EmptyState title={query.q || query.kind || query.selector ? "No resources match these filters" : "No resources yet"}>
-          {query.q || query.kind || query.selector ? "Clear the search or filters to see everything." : <Link className="text-sky-600 underline" href="/resources/new">Create the first one</Link>}
+          {query.q || query.kind || query.selector ? "Clear the search or filters to see everything." : canCreate ? <Link className="text-sky-600 underline" href="/resources/new">Create the first one</Link> : "An operator can create the first one."}
         </EmptyState>
       ) : (
         <Table label="Resources">

@@ -11,7 +11,7 @@ const tones = {
 export type Tone = keyof typeof tones;
 
 export function Badge({ tone = "neutral", children }: { tone?: Tone; children: ReactNode }) {
-  return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-transparent ring-inset ${tones[tone]}`}>{children}</span>;
+  return <span className={`inline-flex items-center rounded-full px-2 py-0.5 whitespace-nowrap text-xs font-medium ring-1 ring-transparent ring-inset ${tones[tone]}`}>{children}</span>;
 }
 
 export function Labels({ labels }: { labels: Record<string, string> }) {

@@ -60,3 +60,7 @@ export const UpdateNodeInput = z
   })
   .superRefine(allocatableWithinCapacity);
 export type UpdateNodeInput = z.infer<typeof UpdateNodeInput>;
+
+/** `POST /api/v1/nodes/{id}/agent`: stop (a simulated machine failure) or start the node's local agent. */
+export const SetNodeAgentInput = z.object({ stopped: z.boolean({ message: "Send true to stop the agent, false to start it" }) });
+export type SetNodeAgentInput = z.infer<typeof SetNodeAgentInput>;

@@ -26,6 +26,16 @@ export class AppError extends Error {
   }
 }
 
+/** Too many attempts: answered with 429 and `Retry-After`. */
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super("RATE_LIMITED", message);
+  }
+}
+
 export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} was not found.`);
 export const staleVersion = (what: string) =>
   new AppError("STALE_VERSION", `${what} was changed by someone else since you loaded it. Reload to see their change, or overwrite it.`);

@@ -5,9 +5,11 @@ import { parseTaints } from "@/components/nodes/taints";
 import { formDataToObject } from "@/lib/forms/form-data";
 import type { FormState } from "@/lib/forms/form-state";
 import { CreateNodeInput, UpdateNodeInput } from "@/lib/schemas/node";
+import { loadOrNotFound } from "@/lib/server/actions/load";
 import { forQuery, toFormState } from "@/lib/server/actions/form-action";
 import { consoleCtx } from "@/lib/server/auth/session";
 import { createNode, deleteNode, getNode, listNodes, updateNode } from "@/lib/server/dal/nodes";
+import { setNodeAgent } from "@/lib/server/dal/operations";
 import { invalid } from "@/lib/server/errors";
 import { toFieldErrors } from "@/lib/server/validation";
 
@@ -84,5 +86,25 @@ export async function deleteNodeAction(id: string, version: number): Promise<For
   return toFormState(async () => {
     await deleteNode({ ctx: await consoleCtx(), id, version });
     return { message: "Node deleted. Its pods are unbound and wait for the scheduler.", redirectTo: "/nodes" };
+  });
+}
+
+/** The node as now observed (heartbeat, conditions, agent), or null once it is gone. */
+export async function getNodeAction(id: string) {
+  return forQuery(async () => {
+    const ctx = await consoleCtx();
+    return loadOrNotFound(() => getNode({ ctx, id }));
+  });
+}
+
+/** Stop (a simulated machine failure) or start the node's agent; the worker acts on its next pass. */
+export async function setNodeAgentAction(id: string, stopped: boolean): Promise<FormState> {
+  return toFormState(async () => {
+    const node = await setNodeAgent({ ctx: await consoleCtx(), id, stopped });
+    return {
+      message: stopped
+        ? `Stopped ${node.name}'s agent: its pods' processes die now; it turns NotReady after missed heartbeats and its pods move soon after.`
+        : `Started ${node.name}'s agent: it heartbeats again and turns Ready.`,
+    };
   });
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { GatedLinkButton } from "@/components/auth/role-gate";
 import { NodeList } from "@/components/nodes/node-list";
-import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { pickQuery } from "@/lib/forms/search-params";
 import { consoleCtx } from "@/lib/server/auth/session";
@@ -17,7 +16,7 @@ export default async function NodesPage({ searchParams }: { searchParams: Promis
       <PageHeader
         title="Nodes"
         description="The machines pods run on: what each offers (allocatable), its taints, and whether it takes new pods."
-        actions={<Link href="/nodes/new" className={buttonClass()}>Register node</Link>}
+        actions={<GatedLinkButton need="write" href="/nodes/new">Register node</GatedLinkButton>}
       />
       <NodeList initial={initial} />
     </>

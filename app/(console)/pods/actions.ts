@@ -2,8 +2,10 @@
 
 import { formDataToObject } from "@/lib/forms/form-data";
 import type { FormState } from "@/lib/forms/form-state";
+import { loadOrNotFound } from "@/lib/server/actions/load";
 import { forQuery, toFormState } from "@/lib/server/actions/form-action";
 import { consoleCtx } from "@/lib/server/auth/session";
+import { requestPodKill } from "@/lib/server/dal/operations";
 import { createPod, deletePod, getPod, listPods, updatePod } from "@/lib/server/dal/pods";
 
 export async function listPodsAction(query: Record<string, string | undefined>) {
@@ -35,5 +37,25 @@ export async function deletePodAction(id: string, version: number): Promise<Form
   return toFormState(async () => {
     await deletePod({ ctx: await consoleCtx(), id, version });
     return { message: "Pod deleted.", redirectTo: "/pods" };
+  });
+}
+
+/** The pod as now observed, or null once it is gone (a killed pod of a workload is replaced by a new one). */
+export async function getPodAction(id: string) {
+  return forQuery(async () => {
+    const ctx = await consoleCtx();
+    return loadOrNotFound(() => getPod({ ctx, id }));
+  });
+}
+
+/** Kill the pod's process, as a crash would: the worker does it on its next pass. */
+export async function killPodAction(id: string): Promise<FormState> {
+  return toFormState(async () => {
+    const pod = await requestPodKill({ ctx: await consoleCtx(), id });
+    return {
+      message: pod.ownerId
+        ? `Killing ${pod.name}'s process. Its workload will replace the failed pod within seconds.`
+        : `Killing ${pod.name}'s process. It has no owner, so it stays failed.`,
+    };
   });
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { GatedLinkButton } from "@/components/auth/role-gate";
 import { PodList } from "@/components/pods/pod-list";
-import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { pickQuery } from "@/lib/forms/search-params";
 import { consoleCtx } from "@/lib/server/auth/session";
@@ -17,7 +16,7 @@ export default async function PodsPage({ searchParams }: { searchParams: Promise
       <PageHeader
         title="Pods"
         description="Units of work: their containers, what they request, and the node they are bound to."
-        actions={<Link href="/pods/new" className={buttonClass()}>New pod</Link>}
+        actions={<GatedLinkButton need="write" href="/pods/new">New pod</GatedLinkButton>}
       />
       <PodList initial={initial} />
     </>

@@ -1,5 +1,6 @@
 "use server";
 
+import { getPoolStats } from "@/lib/server/dal/pool-stats";
 import { formDataToObject } from "@/lib/forms/form-data";
 import type { FormState } from "@/lib/forms/form-state";
 import { forQuery, toFormState } from "@/lib/server/actions/form-action";
@@ -35,6 +36,10 @@ export async function deletePoolAction(id: string, version: number): Promise<For
     await deletePool({ ctx: await consoleCtx(), id, version });
     return { message: "Pool and its backends deleted.", redirectTo: "/pools" };
   });
+}
+
+export async function getPoolStatsAction(poolId: string) {
+  return forQuery(async () => getPoolStats({ ctx: await consoleCtx(), id: poolId }));
 }
 
 export async function listBackendsAction(poolId: string, query: Record<string, string | undefined>) {

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { GatedLinkButton } from "@/components/auth/role-gate";
 import { PoolList } from "@/components/pools/pool-list";
-import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { pickQuery } from "@/lib/forms/search-params";
 import { consoleCtx } from "@/lib/server/auth/session";
@@ -17,7 +16,7 @@ export default async function PoolsPage({ searchParams }: { searchParams: Promis
       <PageHeader
         title="Pools"
         description="Load-balancer pools: how each spreads traffic over its backends, and how it checks them."
-        actions={<Link href="/pools/new" className={buttonClass()}>New pool</Link>}
+        actions={<GatedLinkButton need="write" href="/pools/new">New pool</GatedLinkButton>}
       />
       <PoolList initial={initial} />
     </>

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { GatedLinkButton } from "@/components/auth/role-gate";
 import { ResourceList } from "@/components/resources/resource-list";
-import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { consoleCtx } from "@/lib/server/auth/session";
 import { listResources } from "@/lib/server/dal/resources";
@@ -17,7 +16,7 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
       <PageHeader
         title="Resources"
         description="VMs, containers, functions, storage and networks, within the maxInstances quota."
-        actions={<Link href="/resources/new" className={buttonClass()}>New resource</Link>}
+        actions={<GatedLinkButton need="write" href="/resources/new">New resource</GatedLinkButton>}
       />
       <ResourceList initial={initial} />
     </>

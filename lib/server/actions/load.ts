@@ -10,3 +10,13 @@ export async function loadOrNotFound<T>(load: () => Promise<T>): Promise<T | nul
     throw error;
   }
 }
+
+/** Load something a role may not see; a FORBIDDEN (already audited) becomes null so the page can say so. */
+export async function forbiddenAsNull<T>(load: () => Promise<T>): Promise<T | null> {
+  try {
+    return await load();
+  } catch (error) {
+    if (error instanceof AppError && error.code === "FORBIDDEN") return null;
+    throw error;
+  }
+}

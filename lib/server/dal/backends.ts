@@ -42,7 +42,12 @@ const backends = defineCrud({
   objectType: "backend",
   model: (tx) => tx.backend,
   toOutput: toBackend,
-  listQuery: ListQuery.extend({ poolId: z.uuid(), health: z.enum(BackendHealths).optional() }),
+  listQuery: ListQuery.extend({
+    poolId: z.uuid(),
+    health: z.enum(BackendHealths).optional(),
+    // Backends carry no labels: a selector would filter on a column that does not exist.
+    selector: z.never({ message: "Backends have no labels to select on" }).optional(),
+  }),
   filters: (q) => [{ poolId: q.poolId }, ...(q.health ? [{ health: q.health }] : [])],
   label: (row) => `${row.address}:${row.port}`,
   searchField: "address",

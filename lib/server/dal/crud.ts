@@ -55,7 +55,7 @@ export function defineCrud<R extends Row, Out extends object, Create, Update ext
   const label = def.label ?? ((row: R) => row.name ?? row.id);
 
   async function list({ ctx, query }: { ctx: Ctx; query: unknown }): Promise<Page<Out>> {
-    authorize(ctx, "read");
+    authorize(ctx, "read", { verb: "list", objectType: def.objectType });
     const q = parseInput(def.listQuery, query) as z.output<Q> & ListQuery;
     const where = {
       AND: [
@@ -69,14 +69,14 @@ export function defineCrud<R extends Row, Out extends object, Create, Update ext
   }
 
   async function get({ ctx, id }: { ctx: Ctx; id: string }): Promise<Out> {
-    authorize(ctx, "read");
+    authorize(ctx, "read", { verb: "read", objectType: def.objectType, objectId: id });
     const row = await model(db).findUnique({ where: { id: assertId(id, def.what) } });
     if (!row) throw notFound(def.what);
     return def.toOutput(row);
   }
 
   async function create({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<Out> {
-    authorize(ctx, "write");
+    authorize(ctx, "write", { verb: "create", objectType: def.objectType });
     const data = parseInput(def.createSchema, input);
     try {
       return await db.$transaction(async (tx) => {
@@ -92,7 +92,7 @@ export function defineCrud<R extends Row, Out extends object, Create, Update ext
   }
 
   async function update({ ctx, id, input }: { ctx: Ctx; id: string; input: unknown }): Promise<Out> {
-    authorize(ctx, "write");
+    authorize(ctx, "write", { verb: "update", objectType: def.objectType, objectId: id });
     assertId(id, def.what);
     const data = parseInput(def.updateSchema, input);
     try {
@@ -111,7 +111,7 @@ export function defineCrud<R extends Row, Out extends object, Create, Update ext
   }
 
   async function remove({ ctx, id, version }: { ctx: Ctx; id: string; version?: number }): Promise<void> {
-    authorize(ctx, "write");
+    authorize(ctx, "write", { verb: "delete", objectType: def.objectType, objectId: id });
     assertId(id, def.what);
     try {
       await db.$transaction(async (tx) => {

@@ -25,6 +25,8 @@ export interface ClusterNode {
   unschedulable: boolean;
   ready: boolean;
   heartbeatAt: string | null;
+  /** Simulated machine failure: the node agent stopped heartbeating and its pods' processes died. */
+  agentStopped: boolean;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -45,6 +47,7 @@ export const toNode = (n: NodeRow): ClusterNode => {
     unschedulable: n.unschedulable,
     ready: isReady(conditions),
     heartbeatAt: n.heartbeatAt ? iso(n.heartbeatAt) : null,
+    agentStopped: n.agentStopped,
     version: n.version,
     createdAt: iso(n.createdAt),
     updatedAt: iso(n.updatedAt),

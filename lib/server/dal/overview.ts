@@ -31,7 +31,7 @@ const countBy = <K extends string>(rows: Array<{ _count: { _all: number } } & Re
 
 /** Everything the Overview shows, in one round of grouped queries (no per-node queries). */
 export async function getOverview({ ctx }: { ctx: Ctx }): Promise<Overview> {
-  authorize(ctx, "read");
+  authorize(ctx, "read", { verb: "read", objectType: "overview" });
   const [kinds, phases, health, nodes, requested, pools, quota, events] = await Promise.all([
     db.resource.groupBy({ by: ["kind"], _count: { _all: true } }),
     db.pod.groupBy({ by: ["phase"], _count: { _all: true } }),
@@ -43,7 +43,8 @@ export async function getOverview({ ctx }: { ctx: Ctx }): Promise<Overview> {
       FROM "Pod" WHERE "nodeName" IS NOT NULL AND phase IN ('pending', 'running', 'unknown') GROUP BY "nodeName"`,
     db.pool.count(),
     getResourceQuota(db),
-    db.auditEvent.findMany({ orderBy: { id: "desc" }, take: 8 }),
+    // Changes only: refusals and reads belong on the Audit page.
+    db.auditEvent.findMany({ where: { outcome: "success" }, orderBy: { id: "desc" }, take: 8 }),
   ]);
   const byNode = new Map(requested.map((r) => [r.nodeName, r]));
   const allocation = nodes.map((n): NodeAllocation => {
@@ -71,7 +72,7 @@ export async function getOverview({ ctx }: { ctx: Ctx }): Promise<Overview> {
     recentEvents: events.map((e) => ({
       id: e.id.toString(),
       at: e.at.toISOString(),
-      actor: e.actorId,
+      actor: e.actorName ?? e.actorId,
       verb: e.verb,
       objectType: e.objectType,
       objectName: e.objectName,

@@ -20,9 +20,25 @@ export interface Pod {
   nodeName: string | null;
   phase: PodPhase;
   ready: boolean;
+  /** Observed by the runtime: why the phase is what it is (e.g. "process killed by SIGKILL"). */
+  message: string | null;
+  /** Where the pod's process listens on this machine (the local runtime's stand-in for a pod IP). */
+  hostPort: number | null;
+  pid: number | null;
+  startedAt: string | null;
+  /** The latest reading of the pod's process. */
+  usage: PodUsage | null;
+  /** An operator asked to kill the process; the runtime acts on it and clears it. */
+  killRequested: boolean;
   version: number;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface PodUsage {
+  cpuMillicores: number | null;
+  memoryMiB: number | null;
+  at: string;
 }
 
 export const toPod = (p: PodRow): Pod => ({
@@ -39,6 +55,12 @@ export const toPod = (p: PodRow): Pod => ({
   nodeName: p.nodeName,
   phase: p.phase,
   ready: p.ready,
+  message: p.message,
+  hostPort: p.hostPort,
+  pid: p.pid,
+  startedAt: p.startedAt ? iso(p.startedAt) : null,
+  usage: (p.usage as PodUsage | null) ?? null,
+  killRequested: p.killRequested,
   version: p.version,
   createdAt: iso(p.createdAt),
   updatedAt: iso(p.updatedAt),

@@ -9,13 +9,13 @@ import { getResourceQuota, setResourceQuota } from "./quota";
 export const UpdateQuotaInput = z.object({ maxInstances: z.number().int().min(0).max(1_000_000) });
 
 export async function getQuota({ ctx }: { ctx: Ctx }) {
-  authorize(ctx, "read");
+  authorize(ctx, "read", { verb: "read", objectType: "quota" });
   return getResourceQuota(db);
 }
 
 /** Admins set maxInstances; lowering it below the current count blocks new creates but deletes nothing. */
 export async function updateQuota({ ctx, input }: { ctx: Ctx; input: unknown }) {
-  authorize(ctx, "admin");
+  authorize(ctx, "admin", { verb: "update", objectType: "quota" });
   const { maxInstances } = parseInput(UpdateQuotaInput, input);
   return db.$transaction(async (tx) => {
     const before = await getResourceQuota(tx);

@@ -1,6 +1,10 @@
 import { z } from "zod";
+import { DemoLoadInput } from "@/lib/schemas/demo-load";
+import { CreateApiTokenInput } from "@/lib/schemas/api-token";
+import { CreateUserInput, SignInInput, UpdateUserInput } from "@/lib/schemas/user";
+import { CreateAutoscalerInput, ScaleDecisionQuery, UpdateAutoscalerInput } from "@/lib/schemas/autoscaler";
 import { ListQuery } from "@/lib/schemas/list";
-import { CreateNodeInput, UpdateNodeInput } from "@/lib/schemas/node";
+import { CreateNodeInput, SetNodeAgentInput, UpdateNodeInput } from "@/lib/schemas/node";
 import { CreatePodInput, UpdatePodInput } from "@/lib/schemas/pod";
 import { CreateBackendInput, CreatePoolInput, UpdateBackendInput, UpdatePoolInput } from "@/lib/schemas/pool";
 import { CreateResourceInput, UpdateResourceInput } from "@/lib/schemas/resource";
@@ -27,9 +31,9 @@ const listParameters = Object.keys(ListQuery.shape).map((name) => ({ name, in: "
 const idParam = (name = "id") => ({ name, in: "path", required: true, schema: { type: "string", format: "uuid" } });
 const ifMatch = { name: "If-Match", in: "header", required: false, schema: { type: "string" }, description: 'The version you read, e.g. "3"' };
 
-function collection(tag: string, create: string) {
+function collection(tag: string, create: string, parameters: Array<{ name: string; in: string; required: boolean; schema: object }> = listParameters) {
   return {
-    get: { tags: [tag], summary: `List ${tag}`, parameters: listParameters, responses: { 200: ok("{ items, nextCursor }"), 401: problem("No credentials"), 422: problem("Bad query") } },
+    get: { tags: [tag], summary: `List ${tag}`, parameters, responses: { 200: ok("{ items, nextCursor }"), 401: problem("No credentials"), 422: problem("Bad query") } },
     post: {
       tags: [tag],
       summary: `Create a ${tag.replace(/s$/, "")}`,
@@ -52,10 +56,39 @@ function item(tag: string, update: string, params = [idParam()]) {
   };
 }
 
+const accepted = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
+
+/** An operator action the worker carries out on its next pass: 202 with the object as recorded. */
+function operation(tag: string, summary: string, body?: string) {
+  return {
+    post: {
+      tags: [tag],
+      summary,
+      parameters: [idParam()],
+      ...(body ? { requestBody: jsonBody(body) } : {}),
+      responses: {
+        202: accepted("Accepted: the object with the request recorded"),
+        401: problem("No credentials"),
+        403: problem("Role too low"),
+        404: problem("Not found"),
+        409: problem("Nothing to act on"),
+        ...(body ? { 422: problem("Invalid fields") } : {}),
+      },
+    },
+  };
+}
+
+const decisionParameters = Object.keys(ScaleDecisionQuery.shape).map((name) => ({
+  name,
+  in: "query",
+  required: false,
+  schema: name === "from" ? { type: "string", format: "date-time" } : { type: "integer", minimum: 1, maximum: 500, default: 100 },
+}));
+
 export function openApiDocument() {
   return {
     openapi: "3.1.0",
-    info: { title: "Stratus API", version: "1.0.0", description: "Manage resources, nodes, pods and load-balancer pools." },
+    info: { title: "Stratus API", version: "1.0.0", description: "Manage resources, nodes, pods, load-balancer pools and autoscalers." },
     servers: [{ url: "/" }],
     security: [{ bearer: [] }],
     paths: {
@@ -63,8 +96,10 @@ export function openApiDocument() {
       "/api/v1/resources/{id}": item("resources", "UpdateResourceInput"),
       "/api/v1/nodes": collection("nodes", "CreateNodeInput"),
       "/api/v1/nodes/{id}": item("nodes", "UpdateNodeInput"),
+      "/api/v1/nodes/{id}/agent": operation("nodes", "Stop (simulated machine failure) or start the node agent", "SetNodeAgentInput"),
       "/api/v1/pods": collection("pods", "CreatePodInput"),
       "/api/v1/pods/{id}": item("pods", "UpdatePodInput"),
+      "/api/v1/pods/{id}/kill": operation("pods", "Kill the pod's process (a simulated crash)"),
       "/api/v1/pools": collection("pools", "CreatePoolInput"),
       "/api/v1/pools/{id}": item("pools", "UpdatePoolInput"),
       "/api/v1/pools/{id}/backends": {
@@ -72,11 +107,54 @@ export function openApiDocument() {
         parameters: [idParam()],
       },
       "/api/v1/pools/{id}/backends/{backendId}": item("backends", "UpdateBackendInput", [idParam(), idParam("backendId")]),
+      // Autoscalers carry no labels: no selector; they filter by targetId and enabled.
+      "/api/v1/autoscalers": collection("autoscalers", "CreateAutoscalerInput", [
+        ...listParameters.filter((p) => p.name !== "selector"),
+        { name: "targetId", in: "query", required: false, schema: { type: "string", format: "uuid" } },
+        { name: "enabled", in: "query", required: false, schema: { type: "string", enum: ["true", "false"] } },
+      ]),
+      "/api/v1/autoscalers/{id}": item("autoscalers", "UpdateAutoscalerInput"),
+      "/api/v1/autoscalers/{id}/decisions": {
+        get: {
+          tags: ["autoscalers"],
+          summary: "The autoscaler's decisions with their explanations, newest first",
+          parameters: [idParam(), ...decisionParameters],
+          responses: { 200: ok("{ items }"), 401: problem("No credentials"), 404: problem("Not found"), 422: problem("Bad query") },
+        },
+      },
+      "/api/v1/pools/{id}/stats": {
+        get: {
+          tags: ["pools"],
+          summary: "The data plane's counters: {totalRequests, successfulRequests, failedRequests, averageResponseTimeMs, activeConnections, backends}",
+          parameters: [idParam()],
+          responses: { 200: ok("Pool stats"), 401: problem("No credentials"), 404: problem("Not found") },
+        },
+      },
+      "/api/v1/engine": {
+        get: { tags: ["engine"], summary: "Leader (lease holder, fencing epoch) and each loop's last pass", responses: { 200: ok("Engine status"), 401: problem("No credentials") } },
+      },
+      "/api/v1/engine/tick": {
+        post: {
+          tags: ["engine"],
+          summary: "Run one pass of every control loop under the lease (admin; for deployments without a worker)",
+          responses: { 200: ok("{ leader, holder, epoch, loops }"), 401: problem("No credentials"), 403: problem("Admins only") },
+        },
+      },
+      "/api/v1/demo/load": {
+        get: { tags: ["engine"], summary: "The demo load generator's settings", responses: { 200: ok("DemoLoadInput") } },
+        put: { tags: ["engine"], summary: "Turn the simulated demo traffic on or off", requestBody: jsonBody("DemoLoadInput"), responses: { 200: ok("DemoLoadInput"), 422: problem("Invalid fields") } },
+      },
+      ...accessPaths(),
     },
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
       schemas: {
         Problem,
+        DemoLoadInput: schema(DemoLoadInput),
+        SignInInput: schema(SignInInput),
+        CreateUserInput: schema(CreateUserInput),
+        UpdateUserInput: schema(UpdateUserInput),
+        CreateApiTokenInput: schema(CreateApiTokenInput),
         CreateResourceInput: schema(CreateResourceInput),
         UpdateResourceInput: schema(UpdateResourceInput),
         CreateNodeInput: schema(CreateNodeInput),
@@ -87,7 +165,63 @@ export function openApiDocument() {
         UpdatePoolInput: schema(UpdatePoolInput),
         CreateBackendInput: schema(CreateBackendInput),
         UpdateBackendInput: schema(UpdateBackendInput),
+        SetNodeAgentInput: schema(SetNodeAgentInput),
+        CreateAutoscalerInput: schema(CreateAutoscalerInput),
+        UpdateAutoscalerInput: schema(UpdateAutoscalerInput),
       },
+    },
+  };
+}
+
+/** Sign-in, users (admins), API tokens and the audit trail. */
+function accessPaths() {
+  const denied = { 401: problem("No credentials"), 403: problem("Role too low") };
+  const auditParameters = ["actor", "objectType", "objectId", "verb", "outcome", "from", "to", "cursor", "limit"].map((name) => ({
+    name,
+    in: "query",
+    required: false,
+    schema: { type: "string" },
+  }));
+  return {
+    "/api/v1/session": {
+      get: { tags: ["session"], summary: "Who is calling", responses: { 200: ok("{ kind, id, name, role }"), 401: problem("No credentials") } },
+      post: {
+        tags: ["session"],
+        summary: "Sign in: sets the HttpOnly session cookie",
+        security: [],
+        requestBody: jsonBody("SignInInput"),
+        responses: { 200: ok("{ kind, id, name, role }"), 401: problem("Email or password is incorrect"), 429: problem("Too many failed sign-ins (Retry-After)") },
+      },
+      delete: { tags: ["session"], summary: "Sign out (idempotent)", security: [], responses: { 204: { description: "Signed out" } } },
+    },
+    "/api/v1/users": {
+      get: { tags: ["users"], summary: "List users (admin)", responses: { 200: ok("{ items }"), ...denied } },
+      post: { tags: ["users"], summary: "Create a user (admin)", requestBody: jsonBody("CreateUserInput"), responses: { 201: ok("Created"), ...denied, 409: problem("Email taken"), 422: problem("Invalid fields") } },
+    },
+    "/api/v1/users/{id}": {
+      get: { tags: ["users"], parameters: [idParam()], responses: { 200: ok("The user"), ...denied, 404: problem("Not found") } },
+      patch: {
+        tags: ["users"],
+        summary: "Change name, role, password or disabled (disabling ends their sessions)",
+        parameters: [idParam()],
+        requestBody: jsonBody("UpdateUserInput"),
+        responses: { 200: ok("Updated"), ...denied, 404: problem("Not found"), 409: problem("Would leave no enabled admin"), 422: problem("Invalid fields") },
+      },
+    },
+    "/api/v1/tokens": {
+      get: { tags: ["tokens"], summary: "Your tokens (an admin's: all)", responses: { 200: ok("{ items }"), 401: problem("No credentials") } },
+      post: {
+        tags: ["tokens"],
+        summary: "Create a token with a role up to yours; the answer's `secret` is shown once",
+        requestBody: jsonBody("CreateApiTokenInput"),
+        responses: { 201: ok("Created, with secret"), ...denied, 422: problem("Invalid fields") },
+      },
+    },
+    "/api/v1/tokens/{id}": {
+      delete: { tags: ["tokens"], summary: "Revoke (its creator or an admin)", parameters: [idParam()], responses: { 204: { description: "Revoked" }, ...denied, 404: problem("Not found") } },
+    },
+    "/api/v1/audit": {
+      get: { tags: ["audit"], summary: "The audit trail, newest first", parameters: auditParameters, responses: { 200: ok("{ items, nextCursor }"), 401: problem("No credentials"), 422: problem("Bad query") } },
     },
   };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError, httpStatusOf, type ErrorCode } from "../errors";
+import { AppError, httpStatusOf, RateLimitedError, type ErrorCode } from "../errors";
 
 const titles: Record<ErrorCode, string> = {
   BAD_REQUEST: "Bad request",
@@ -23,6 +23,7 @@ export function problemResponse(error: unknown, instance?: string): Response {
   }
   const headers: Record<string, string> = {};
   if (error.code === "UNAUTHORIZED") headers["WWW-Authenticate"] = 'Bearer realm="stratus"';
+  if (error instanceof RateLimitedError) headers["Retry-After"] = String(error.retryAfterSeconds);
   return problem(
     {
       type: `https://stratus.dev/problems/${slug(error.code)}`,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { DeleteObjectButton } from "@/components/forms/delete-object-button";
 import { CordonButton } from "@/components/nodes/cordon-button";
+import { NodeAgentCard } from "@/components/nodes/node-agent-card";
 import { NodeFacts } from "@/components/nodes/node-facts";
 import { NodeForm } from "@/components/nodes/node-form";
 import { NodePods } from "@/components/nodes/node-pods";
@@ -42,6 +43,7 @@ export default async function NodePage({ params }: { params: Promise<{ id: strin
         }
       />
       <div className="space-y-4">
+        <NodeAgentCard initial={node} />
         <NodeFacts node={node} />
         <NodePods node={node} initial={pods} />
         <Card title="Edit">

@@ -6,6 +6,7 @@ import { nodeChoices } from "@/components/pods/node-choices";
 import { PendingPanel } from "@/components/pods/pending-panel";
 import { PodEditForm } from "@/components/pods/pod-form";
 import { PodPhaseBadge } from "@/components/pods/pod-phase";
+import { PodRuntime } from "@/components/pods/pod-runtime";
 import { PodSpec } from "@/components/pods/pod-spec";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -49,6 +50,7 @@ export default async function PodPage({ params }: { params: Promise<{ id: string
       />
       <div className="space-y-4">
         {pod.nodeName ? null : <PendingPanel />}
+        <PodRuntime initial={pod} />
         <PodSpec pod={pod} />
         <Card title="Edit">
           <PodEditForm key={pod.version} action={updatePodAction.bind(null, pod.id)} pod={pod} nodes={nodeChoices(nodes.items)} />

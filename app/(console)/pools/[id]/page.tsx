@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { DeleteObjectButton } from "@/components/forms/delete-object-button";
 import { algorithmNames } from "@/components/pools/algorithms";
 import { BackendsCard } from "@/components/pools/backends-card";
+import { PoolStatsCard } from "@/components/pools/pool-stats-card";
 import { backendsQuery } from "@/components/pools/backends-query";
 import { PoolAbout } from "@/components/pools/pool-about";
 import { PoolForm } from "@/components/pools/pool-form";
@@ -44,6 +45,7 @@ export default async function PoolPage({ params }: { params: Promise<{ id: strin
       />
       <div className="space-y-4">
         <PoolAbout pool={pool} />
+        <PoolStatsCard poolId={pool.id} listenPort={pool.listenPort} />
         <BackendsCard poolId={pool.id} initial={backends} />
         <Card title="Edit">
           <PoolForm key={pool.version} action={updatePoolAction.bind(null, pool.id)} pool={pool} owners={containers.items.map((r) => ({ value: r.id, label: r.name }))} />

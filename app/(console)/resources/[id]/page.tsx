@@ -5,6 +5,7 @@ import { ResourceForm } from "@/components/resources/resource-form";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/server/auth/principal";
 import { consoleCtx } from "@/lib/server/auth/session";
 import { getResource } from "@/lib/server/dal/resources";
 import { loadOrNotFound } from "@/lib/server/actions/load";
@@ -24,7 +25,7 @@ export default async function ResourcePage({ params }: { params: Promise<{ id: s
         description={`Version ${resource.version} · created ${new Date(resource.createdAt).toLocaleString("en-GB")}`}
         actions={<DeleteObjectButton what="resource" name={resource.name} action={deleteResourceAction.bind(null, resource.id, resource.version)} />}
       />
-      <Card title="Edit">
+      <Card title={can(ctx.principal, "write") ? "Edit" : "Configuration"}>
         <ResourceForm key={resource.version} action={updateResourceAction.bind(null, resource.id)} resource={resource} />
       </Card>
     </>

@@ -1,0 +1,72 @@
+import type { Algorithm, BalancerOptions } from "../domain/balancing";
+import type { HealthStatus, OutlierDetectionConfig } from "../domain/health";
+import type { SsrfGuard } from "../engine/net";
+
+/** One backend as configured (`lib/server/dal/backends.ts` Backend is assignable to it). */
+export interface BackendConfig {
+  readonly id: string;
+  readonly address: string;
+  readonly port: number;
+  readonly weight: number;
+  readonly maxConnections: number;
+  /** The recorded health; seeds a backend the data plane has not heard about from the health checker yet. */
+  readonly health: HealthStatus;
+}
+
+/** One pool with its backends (`Pool` from `lib/server/dal/pools.ts` plus `backends` is assignable to it). */
+export interface PoolConfig {
+  readonly id: string;
+  readonly name: string;
+  readonly algorithm: Algorithm;
+  /** Pools without a port are not served. */
+  readonly listenPort: number | null;
+  readonly backends: readonly BackendConfig[];
+}
+
+export interface DataPlaneOptions {
+  /** Interface the proxies bind to; default 127.0.0.1. */
+  readonly host?: string;
+  /** 504 when a backend sends no response headers within this time (also the body idle timeout); default 30 s. */
+  readonly upstreamTimeoutMs?: number;
+  /** TCP connect timeout to a backend; default 5 s (a connect timeout answers 504). */
+  readonly connectTimeoutMs?: number;
+  /** Keep-alive sockets per backend (undici Pool `connections`); default 256. */
+  readonly socketsPerBackend?: number;
+  /**
+   * Header carrying the client address for ip_hash (first entry), e.g. "x-forwarded-for". Only set it when a
+   * trusted proxy in front overwrites that header; default null: the socket's address.
+   */
+  readonly clientIpHeader?: string | null;
+  /** `Via` entry added to backend requests; null for none. Default "1.1 stratus". */
+  readonly via?: string | null;
+  readonly outlierDetection?: OutlierDetectionConfig;
+  /** How often expired ejections are returned to service; default 1 s. */
+  readonly outlierSweepMs?: number;
+  /** How long close() and a listen-port change wait for in-flight requests; default 30 s. */
+  readonly drainTimeoutMs?: number;
+  readonly balancer?: BalancerOptions;
+  /** Vets backend addresses (default: loopback + private ranges, never link-local/metadata). */
+  readonly guard?: SsrfGuard;
+  /** Notifications for logs and the event stream. Must not throw. */
+  readonly onEvent?: (event: DataPlaneEvent) => void;
+}
+
+export type DataPlaneEvent =
+  | { readonly type: "listening"; readonly poolId: string; readonly port: number }
+  | { readonly type: "listen_failed"; readonly poolId: string; readonly port: number; readonly error: string }
+  | { readonly type: "backend_refused"; readonly poolId: string; readonly backendId: string; readonly reason: string }
+  | {
+      readonly type: "backend_ejected";
+      readonly poolId: string;
+      readonly backendId: string;
+      readonly at: number;
+      readonly until: number;
+      readonly reason: "consecutive_5xx";
+    }
+  | {
+      readonly type: "backend_unejected";
+      readonly poolId: string;
+      readonly backendId: string;
+      readonly at: number;
+      readonly cause: "expired" | "check_passed";
+    };

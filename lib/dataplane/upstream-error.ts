@@ -1,0 +1,23 @@
+/** How a failed backend attempt before any response is answered, and whether it may be retried elsewhere. */
+export type UpstreamFailure = "connect" | "timeout" | "other";
+
+/**
+ * Connect failures: the request never reached the backend (refused, reset before a response, or a pooled
+ * keep-alive socket the backend had already closed — undici's "other side closed").
+ */
+const CONNECT_FAILURES: ReadonlySet<string> = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "UND_ERR_SOCKET", "EHOSTUNREACH", "ENETUNREACH"]);
+const TIMEOUTS: ReadonlySet<string> = new Set(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "ETIMEDOUT"]);
+
+export function classifyUpstreamError(error: unknown): UpstreamFailure {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== "string") return "other";
+  if (CONNECT_FAILURES.has(code)) return "connect";
+  if (TIMEOUTS.has(code)) return "timeout";
+  return "other";
+}
+
+/** A short, safe description for the problem detail (codes only, never a backend's message). */
+export function describeUpstreamError(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? `upstream error ${code}` : "upstream error";
+}
