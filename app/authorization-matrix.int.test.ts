@@ -207,6 +207,8 @@ const routeRows: Record<string, RouteRow> = {
     request: async () => ({ body: { name: uniq("as"), targetId: (await makeContainer()).id, policy: thresholdPolicy } }),
   },
   "GET /api/v1/autoscalers/[id]/decisions": { need: "read", ok: 200, request: async () => ({ params: { id: (await makeAutoscaler()).id } }) },
+  "POST /api/v1/nodes/[id]/drain": { need: "write", ok: 200, request: async () => ({ params: { id: (await makeNode()).id } }) },
+  "GET /api/v1/pods/[id]/placement": { need: "read", ok: 200, request: async () => ({ params: { id: (await makePod()).id } }) },
   "POST /api/v1/nodes/[id]/agent": { need: "write", ok: 202, request: async () => ({ params: { id: (await makeNode()).id }, body: { stopped: true } }) },
   "POST /api/v1/pods/[id]/kill": { need: "write", ok: 202, request: async () => ({ params: { id: (await makeRunningPod()).id } }) },
   "GET /api/v1/quota": { need: "read", ok: 200 },
@@ -276,6 +278,7 @@ const actionRows: Record<string, ActionRow> = {
   "app/(console)/nodes/actions.ts#setNodeUnschedulableAction": { need: "write", args: async () => [(await makeNode()).id, 1, true] },
   "app/(console)/nodes/actions.ts#deleteNodeAction": { need: "write", args: async () => [(await makeNode()).id, 1] },
   "app/(console)/nodes/actions.ts#getNodeAction": { need: "read", args: async () => [(await makeNode()).id] },
+  "app/(console)/nodes/actions.ts#drainNodeAction": { need: "write", args: async () => [(await makeNode()).id] },
   "app/(console)/nodes/actions.ts#setNodeAgentAction": { need: "write", args: async () => [(await makeNode()).id, true] },
 
   "app/(console)/pods/actions.ts#listPodsAction": { need: "read", args: listArgs },
@@ -289,6 +292,7 @@ const actionRows: Record<string, ActionRow> = {
   "app/(console)/pods/actions.ts#updatePodAction": { need: "write", args: async () => [(await makePod()).id, idleState, form({ "version:number": 1, "labels:lines": "a=b" })] },
   "app/(console)/pods/actions.ts#deletePodAction": { need: "write", args: async () => [(await makePod()).id, 1] },
   "app/(console)/pods/actions.ts#getPodAction": { need: "read", args: async () => [(await makePod()).id] },
+  "app/(console)/pods/actions.ts#explainPlacementAction": { need: "read", args: async () => [(await makePod()).id] },
   "app/(console)/pods/actions.ts#killPodAction": { need: "write", args: async () => [(await makeRunningPod()).id] },
 
   "app/(console)/pools/actions.ts#listPoolsAction": { need: "read", args: listArgs },

@@ -7,7 +7,7 @@ import { expect, test } from "./fixtures";
 test("the demo pool's stats move; a pod killed from the UI is replaced", async ({ page }) => {
   test.setTimeout(90_000);
   await page.goto("/pools");
-  await page.getByRole("link", { name: "web", exact: true }).click();
+  await page.getByRole("link", { name: "web", exact: true }).first().click(); // the pool (its owner, also "web", follows)
   const counters = page.getByRole("definition").first(); // "Requests"
   await expect(counters).toBeVisible({ timeout: 30_000 });
   const requests = async () => Number((await counters.textContent())!.replaceAll(",", ""));
@@ -17,9 +17,8 @@ test("the demo pool's stats move; a pod killed from the UI is replaced", async (
   await page.goto("/pods?phase=running&q=web");
   const row = page.getByRole("row").filter({ hasText: "Yes" }).first();
   const victim = (await row.getByRole("link").first().textContent())!;
-  await row.getByRole("link", { name: victim }).click();
-  await page.getByRole("button", { name: `Kill the process of ${victim}` }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Kill process" }).click();
+  await row.getByRole("button", { name: `Kill the process of ${victim}` }).click();
+  await page.getByRole("dialog", { name: `Kill the process of ${victim}?` }).getByRole("button", { name: "Kill process" }).click();
 
   // The pod fails, the replicas loop removes it and makes a new one, which runs and turns ready.
   await page.goto("/pods?q=web");

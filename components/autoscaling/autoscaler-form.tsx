@@ -1,7 +1,8 @@
 "use client";
 
+import { useVersionedForm } from "@/components/forms/use-versioned-form";
 import { Info } from "lucide-react";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { useCan } from "@/components/auth/principal-context";
 import { RoleGate } from "@/components/auth/role-gate";
 import { FormFeedback } from "@/components/forms/form-feedback";
@@ -30,8 +31,7 @@ export function AutoscalerForm({ action, autoscaler, targets, targetName }: { ac
   const { allowed } = useCan("write");
   const values = policyFormValues(autoscaler?.policy);
   const [mode, setMode] = useState<Mode>(values.mode);
-  const versionInput = useRef<HTMLInputElement>(null);
-  const form = useRef<HTMLFormElement>(null);
+  const { form, versionInput, overwrite } = useVersionedForm();
   const errors = state.status === "error" ? state.fieldErrors : {};
   const paths: Record<keyof typeof policyErrorPaths, string> = {
     ...policyErrorPaths,
@@ -143,10 +143,7 @@ export function AutoscalerForm({ action, autoscaler, targets, targetName }: { ac
       ) : null}
       <FormFeedback
         state={state}
-        onOverwrite={(latest) => {
-          if (versionInput.current) versionInput.current.value = String(latest);
-          form.current?.requestSubmit();
-        }}
+        onOverwrite={overwrite}
       />
       <RoleGate need="write">
         {(gate) => (

@@ -77,9 +77,10 @@ export function NodeAgentCard({ initial }: { initial: ClusterNode }) {
   const router = useRouter();
   const node = data ?? initial;
   // The page around this card was rendered once: when the node changes (Ready, agent, cordon), render it again.
+  const changed = Boolean(data) && (data!.version !== initial.version || data!.ready !== initial.ready || data!.agentStopped !== initial.agentStopped);
   useEffect(() => {
-    if (data && data.version !== initial.version) router.refresh();
-  }, [data, initial.version, router]);
+    if (changed) router.refresh();
+  }, [changed, router]);
   const ready = node.conditions.find((c) => c.type === "Ready");
   const heartbeat = node.heartbeatAt ? Date.parse(node.heartbeatAt) : null;
   return (

@@ -1,7 +1,7 @@
 "use client";
 
+import { useVersionedForm } from "@/components/forms/use-versioned-form";
 import { WriteFieldset } from "@/components/auth/write-fieldset";
-import { useRef } from "react";
 import { FormFeedback } from "@/components/forms/form-feedback";
 import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";
@@ -27,8 +27,7 @@ const RESOURCES = [
 /** Register a node, or edit one (hidden version; a conflict offers Reload / Overwrite). */
 export function NodeForm({ action, node }: { action: Action; node?: ClusterNode }) {
   const { state, dispatch, onSubmit, pending } = useFormAction(action);
-  const versionInput = useRef<HTMLInputElement>(null);
-  const form = useRef<HTMLFormElement>(null);
+  const { form, versionInput, overwrite } = useVersionedForm();
   const errors = state.status === "error" ? state.fieldErrors : {};
 
   return (
@@ -104,10 +103,7 @@ export function NodeForm({ action, node }: { action: Action; node?: ClusterNode 
       />
       <FormFeedback
         state={state}
-        onOverwrite={(latest) => {
-          if (versionInput.current) versionInput.current.value = String(latest);
-          form.current?.requestSubmit();
-        }}
+        onOverwrite={overwrite}
       />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : node ? "Save changes" : "Register node"}

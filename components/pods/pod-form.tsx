@@ -1,7 +1,7 @@
 "use client";
 
+import { useVersionedForm } from "@/components/forms/use-versioned-form";
 import { WriteFieldset } from "@/components/auth/write-fieldset";
-import { useRef } from "react";
 import { FormFeedback } from "@/components/forms/form-feedback";
 import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";
@@ -69,8 +69,7 @@ export function PodCreateForm({ action, owners, nodes }: { action: Action; owner
 /** Edit what a running pod allows: labels, phase, readiness and its node (the rest of a pod is fixed at creation). */
 export function PodEditForm({ action, pod, nodes }: { action: Action; pod: Pod; nodes: Choice[] }) {
   const { state, dispatch, onSubmit, pending } = useFormAction(action);
-  const versionInput = useRef<HTMLInputElement>(null);
-  const form = useRef<HTMLFormElement>(null);
+  const { form, versionInput, overwrite } = useVersionedForm();
   const errors = state.status === "error" ? state.fieldErrors : {};
   const nodeChoices = pod.nodeName && !nodes.some((n) => n.value === pod.nodeName) ? [...nodes, { value: pod.nodeName, label: pod.nodeName }] : nodes;
 
@@ -93,10 +92,7 @@ export function PodEditForm({ action, pod, nodes }: { action: Action; pod: Pod; 
       <CheckboxField name="ready:bool" label="Ready" hint="Passing its readiness checks: a ready pod receives traffic." defaultChecked={pod.ready} error={errors.ready} />
       <FormFeedback
         state={state}
-        onOverwrite={(latest) => {
-          if (versionInput.current) versionInput.current.value = String(latest);
-          form.current?.requestSubmit();
-        }}
+        onOverwrite={overwrite}
       />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save changes"}

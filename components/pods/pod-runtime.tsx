@@ -37,10 +37,15 @@ export function PodRuntime({ initial }: { initial: Pod }) {
   const { data: pod } = useQuery({ queryKey: podKeys.detail(initial.id), queryFn: () => getPodAction(initial.id), initialData: initial, refetchInterval: LIST_REFRESH_MS });
   const now = useNow();
   const router = useRouter();
-  // The page around this card was rendered once: when the pod changes (phase, readiness, a kill), render it again.
+  // The page around this card was rendered once: when the pod changes (an edit, phase, readiness, node, a kill),
+  // render it again.
+  const changed =
+    pod !== null &&
+    pod !== undefined &&
+    (pod.version !== initial.version || pod.phase !== initial.phase || pod.ready !== initial.ready || pod.nodeName !== initial.nodeName || pod.killRequested !== initial.killRequested);
   useEffect(() => {
-    if (pod && pod.version !== initial.version) router.refresh();
-  }, [pod, initial.version, router]);
+    if (changed) router.refresh();
+  }, [changed, router]);
   if (pod === null) {
     return (
       <Card title="Process">

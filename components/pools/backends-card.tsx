@@ -1,5 +1,6 @@
 "use client";
 
+import { useVersionedForm } from "@/components/forms/use-versioned-form";
 import { RoleGate } from "@/components/auth/role-gate";
 import { WriteFieldset } from "@/components/auth/write-fieldset";
 import { useQueryClient } from "@tanstack/react-query";
@@ -145,8 +146,7 @@ const cellInput = `${controlClass} text-right tabular-nums`;
 function EditRow({ poolId, backend, onDone }: { poolId: string; backend: Backend; onDone: () => void }) {
   const { state, dispatch, onSubmit, pending } = useFormAction(updateBackendAction.bind(null, poolId, backend.id));
   const invalidate = useInvalidate();
-  const form = useRef<HTMLFormElement>(null);
-  const versionInput = useRef<HTMLInputElement>(null);
+  const { form, versionInput, overwrite } = useVersionedForm();
   const formId = `backend-${backend.id}`;
   const errors = state.status === "error" ? state.fieldErrors : {};
   useOnSuccess(state, (message) => {
@@ -206,10 +206,7 @@ function EditRow({ poolId, backend, onDone }: { poolId: string; backend: Backend
           <td colSpan={5} className="border-b border-zinc-100 px-3 py-2 dark:border-zinc-800">
             <FormFeedback
               state={state}
-              onOverwrite={(latest) => {
-                if (versionInput.current) versionInput.current.value = String(latest);
-                form.current?.requestSubmit();
-              }}
+              onOverwrite={overwrite}
             />
           </td>
         </tr>

@@ -1,7 +1,7 @@
 "use client";
 
+import { useVersionedForm } from "@/components/forms/use-versioned-form";
 import { WriteFieldset } from "@/components/auth/write-fieldset";
-import { useRef } from "react";
 import { FormFeedback } from "@/components/forms/form-feedback";
 import { Button } from "@/components/ui/button";
 import { ChoiceField, type Choice } from "@/components/ui/choice-field";
@@ -29,8 +29,7 @@ const HEALTH_FIELDS = [
 /** Create or edit a pool: how it balances, where it listens, how backends are checked, who owns it. */
 export function PoolForm({ action, pool, owners }: { action: Action; pool?: Pool; owners: Choice[] }) {
   const { state, dispatch, onSubmit, pending } = useFormAction(action);
-  const versionInput = useRef<HTMLInputElement>(null);
-  const form = useRef<HTMLFormElement>(null);
+  const { form, versionInput, overwrite } = useVersionedForm();
   const errors = state.status === "error" ? state.fieldErrors : {};
   const health = pool?.healthCheck ?? DEFAULT_HEALTH_CHECK;
   const ownerChoices = pool?.ownerId && !owners.some((o) => o.value === pool.ownerId) ? [...owners, { value: pool.ownerId, label: `${pool.ownerId.slice(0, 8)}… (not a container)` }] : owners;
@@ -76,10 +75,7 @@ export function PoolForm({ action, pool, owners }: { action: Action; pool?: Pool
       <TextareaField name="labels:lines" label="Labels" rows={3} defaultValue={toKeyValueLines(pool?.labels ?? {})} placeholder="app=web" hint="key=value per line" error={errorUnder(errors, "labels")} />
       <FormFeedback
         state={state}
-        onOverwrite={(latest) => {
-          if (versionInput.current) versionInput.current.value = String(latest);
-          form.current?.requestSubmit();
-        }}
+        onOverwrite={overwrite}
       />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : pool ? "Save changes" : "Create pool"}

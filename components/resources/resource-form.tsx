@@ -1,6 +1,7 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useVersionedForm } from "@/components/forms/use-versioned-form";
+import { useState } from "react";
 import { RoleGate } from "@/components/auth/role-gate";
 import { useCan } from "@/components/auth/principal-context";
 import { FormFeedback } from "@/components/forms/form-feedback";
@@ -23,8 +24,7 @@ export function ResourceForm({ action, resource }: { action: Action; resource?: 
   const { state, onSubmit, pending } = useFormAction(action);
   const { allowed } = useCan("write");
   const [kind, setKind] = useState<ResourceKind>(resource?.kind ?? "container");
-  const versionInput = useRef<HTMLInputElement>(null);
-  const form = useRef<HTMLFormElement>(null);
+  const { form, versionInput, overwrite } = useVersionedForm();
   const errors = state.status === "error" ? state.fieldErrors : {};
 
   return (
@@ -52,10 +52,7 @@ export function ResourceForm({ action, resource }: { action: Action; resource?: 
       </fieldset>
       <FormFeedback
         state={state}
-        onOverwrite={(latest) => {
-          if (versionInput.current) versionInput.current.value = String(latest);
-          form.current?.requestSubmit();
-        }}
+        onOverwrite={overwrite}
       />
       <RoleGate need="write">
         {(gate) => (

@@ -1,5 +1,6 @@
 "use server";
 
+import { drainNode } from "@/lib/server/dal/scheduling";
 import type { z } from "zod";
 import { parseTaints } from "@/components/nodes/taints";
 import { formDataToObject } from "@/lib/forms/form-data";
@@ -106,5 +107,15 @@ export async function setNodeAgentAction(id: string, stopped: boolean): Promise<
         ? `Stopped ${node.name}'s agent: its pods' processes die now; it turns NotReady after missed heartbeats and its pods move soon after.`
         : `Started ${node.name}'s agent: it heartbeats again and turns Ready.`,
     };
+  });
+}
+
+/** Cordon and drain: evict what other nodes can take; report what they cannot. */
+export async function drainNodeAction(id: string): Promise<FormState> {
+  return toFormState(async () => {
+    const report = await drainNode({ ctx: await consoleCtx(), id });
+    const moved = report.moved.length === 1 ? "1 pod evicted" : `${report.moved.length} pods evicted`;
+    const left = report.unplaced.length === 0 ? "" : `; ${report.unplaced.map((u) => `${u.pod} stays (${u.summary})`).join("; ")}`;
+    return { message: `Drained ${report.node}: cordoned, ${moved} to be re-placed${left}.` };
   });
 }

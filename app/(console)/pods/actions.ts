@@ -1,5 +1,6 @@
 "use server";
 
+import { explainPodPlacement } from "@/lib/server/dal/scheduling";
 import { formDataToObject } from "@/lib/forms/form-data";
 import type { FormState } from "@/lib/forms/form-state";
 import { loadOrNotFound } from "@/lib/server/actions/load";
@@ -58,4 +59,8 @@ export async function killPodAction(id: string): Promise<FormState> {
         : `Killing ${pod.name}'s process. It has no owner, so it stays failed.`,
     };
   });
+}
+
+export async function explainPlacementAction(id: string) {
+  return forQuery(async () => explainPodPlacement({ ctx: await consoleCtx(), id }));
 }

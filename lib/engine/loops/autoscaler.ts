@@ -16,7 +16,8 @@ export async function tick({ snapshot, write, now, runtime }: EngineDeps): Promi
     if (autoscaler.lastDecisionAt !== null && now - autoscaler.lastDecisionAt < EVALUATION_INTERVAL_MS) continue;
     const workload = snapshot.workloads.find((w) => w.id === autoscaler.targetId);
     if (!workload) continue;
-    const podIds = snapshot.pods.filter((p) => p.ownerId === workload.id && p.phase !== "failed" && p.phase !== "succeeded").map((p) => p.id);
+    // Samples are keyed by pod name, which the runtime knows even after the pod object is gone.
+    const podIds = snapshot.pods.filter((p) => p.ownerId === workload.id && p.phase !== "failed" && p.phase !== "succeeded").map((p) => p.name);
     const decision = decideScale({ currentReplicas: workload.spec.replicas, cpuSamples: runtime.metrics.forPods(podIds) }, autoscaler.policy, autoscaler.history, now);
     const applied = decision.result.action !== "none";
     const history = recordDecision(autoscaler.history, applied ? decision.persist : { ...decision.persist, events: [] }, autoscaler.policy, now);

@@ -7,6 +7,23 @@ import { UnknownImageError, type ObservedPod, type RuntimeDriver } from "../runt
 
 const ACTIVE = new Set(["pending", "running", "unknown"]);
 
+/**
+ * Readiness, as kube's probes judge it: ready on a pass, not ready only after FAILURE_THRESHOLD failures in a row,
+ * so one slow answer on a busy machine does not pull a pod out of its pool.
+ */
+const FAILURE_THRESHOLD = 3;
+const probeFailures = new Map<string, number>();
+
+async function judgeReady(pod: EnginePod, port: number): Promise<boolean> {
+  if (await probeReady(port)) {
+    probeFailures.delete(pod.name);
+    return true;
+  }
+  const failures = (probeFailures.get(pod.name) ?? 0) + 1;
+  probeFailures.set(pod.name, failures);
+  return pod.ready && failures < FAILURE_THRESHOLD;
+}
+
 async function probeReady(port: number): Promise<boolean> {
   try {
     const res = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(1000) });
@@ -43,7 +60,10 @@ export async function tick(deps: EngineDeps): Promise<void> {
       // Deleted, moved, or its machine "died": a dead machine's processes die with it.
       if (running.nodeName && !liveNodes.has(running.nodeName)) driver.kill(running.name);
       await driver.stop(running.name);
-      if (pod === undefined) metrics.forget(running.name);
+      if (pod === undefined) {
+        metrics.forget(running.name);
+        probeFailures.delete(running.name);
+      }
     }
   }
 
@@ -51,7 +71,7 @@ export async function tick(deps: EngineDeps): Promise<void> {
   for (const pod of wanted.values()) {
     const status = await observe(driver, pod);
     if (status.usage?.cpuMillicores != null) {
-      metrics.add({ podId: pod.id, ready: status.ready, phase: kubePhase(status.phase), cpuMillis: status.usage.cpuMillicores, requestMillis: pod.requests.cpuMillis, at: now });
+      metrics.add({ podId: pod.name, ready: status.ready, phase: kubePhase(status.phase), cpuMillis: status.usage.cpuMillicores, requestMillis: pod.requests.cpuMillis, at: now });
     }
     await recordPodStatus(write, pod, status);
   }
@@ -77,7 +97,7 @@ async function observe(driver: RuntimeDriver, pod: EnginePod): Promise<ObservedP
       return { phase: "failed", ready: false, message: error.message, hostPort: null, pid: null, startedAt: null, usage: null, killRequested: false };
     }
   }
-  const ready = observed.state === "running" && (await probeReady(observed.port));
+  const ready = observed.state === "running" && (await judgeReady(pod, observed.port));
   return {
     phase: "running",
     ready,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { DeleteObjectButton } from "@/components/forms/delete-object-button";
 import { CordonButton } from "@/components/nodes/cordon-button";
+import { DrainButton } from "@/components/nodes/drain-button";
 import { NodeAgentCard } from "@/components/nodes/node-agent-card";
 import { NodeFacts } from "@/components/nodes/node-facts";
 import { NodeForm } from "@/components/nodes/node-form";
@@ -15,7 +16,7 @@ import { loadOrNotFound } from "@/lib/server/actions/load";
 import { consoleCtx } from "@/lib/server/auth/session";
 import { getNode, listNodes } from "@/lib/server/dal/nodes";
 import { listPods } from "@/lib/server/dal/pods";
-import { deleteNodeAction, setNodeUnschedulableAction, updateNodeAction } from "../actions";
+import { deleteNodeAction, drainNodeAction, setNodeUnschedulableAction, updateNodeAction } from "../actions";
 
 export const metadata: Metadata = { title: "Node" };
 
@@ -38,6 +39,7 @@ export default async function NodePage({ params }: { params: Promise<{ id: strin
         actions={
           <>
             <CordonButton unschedulable={node.unschedulable} action={setNodeUnschedulableAction.bind(null, node.id, node.version, !node.unschedulable)} />
+            <DrainButton nodeName={node.name} action={drainNodeAction.bind(null, node.id)} />
             <DeleteObjectButton what="node" name={node.name} action={deleteNodeAction.bind(null, node.id, node.version)} />
           </>
         }

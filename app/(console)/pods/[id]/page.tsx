@@ -49,7 +49,7 @@ export default async function PodPage({ params }: { params: Promise<{ id: string
         actions={<DeleteObjectButton what="pod" name={pod.name} action={deletePodAction.bind(null, pod.id, pod.version)} />}
       />
       <div className="space-y-4">
-        {pod.nodeName ? null : <PendingPanel />}
+        {pod.nodeName ? null : <PendingPanel podId={pod.id} />}
         <PodRuntime initial={pod} />
         <PodSpec pod={pod} />
         <Card title="Edit">

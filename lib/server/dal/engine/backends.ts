@@ -45,7 +45,8 @@ export async function recordHealthTransition(
 ): Promise<void> {
   await db.$transaction(async (tx) => {
     await fence(tx);
-    const updated = await tx.backend.updateMany({ where: { id: t.backendId }, data: { health: t.to, version: { increment: 1 } } });
+    // Observed state: it does not bump `version`, which guards what people edit (weight, maxConnections).
+    const updated = await tx.backend.updateMany({ where: { id: t.backendId }, data: { health: t.to } });
     if (updated.count === 0) return; // deregistered meanwhile
     await tx.healthTransition.create({ data: t });
     await writeAudit(tx, ctx, {

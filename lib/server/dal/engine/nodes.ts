@@ -26,7 +26,8 @@ export async function setNodeReady(
   const condition: NodeCondition = { type: "Ready", status: ready ? "True" : "False", reason, message, lastTransitionTime: at.toISOString() };
   await db.$transaction(async (tx) => {
     await fence(tx);
-    await tx.node.update({ where: { id: node.id }, data: { conditions: [...others, condition] as object[], version: { increment: 1 } } });
+    // Observed state: no `version` bump, so an operator's edit of the node is not refused for it.
+    await tx.node.update({ where: { id: node.id }, data: { conditions: [...others, condition] as object[] } });
     await writeAudit(tx, ctx, { verb: ready ? "mark-ready" : "mark-not-ready", objectType: "node", objectId: node.id, objectName: node.name, after: { reason, message } });
   });
 }

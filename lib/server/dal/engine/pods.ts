@@ -61,8 +61,8 @@ export interface ObservedPodStatus {
 }
 
 /**
- * Record what the runtime observes. Only a change of phase or readiness is audited (and bumps the version);
- * usage readings are frequent and are not changes anyone made.
+ * Record what the runtime observes. Only a change of phase or readiness is audited; none of it bumps `version`,
+ * which guards what people edit (labels, binding), so an operator's save is never refused for a status update.
  */
 export async function recordPodStatus(
   { ctx, fence }: EngineWriteCtx,
@@ -74,7 +74,7 @@ export async function recordPodStatus(
     await fence(tx);
     const updated = await tx.pod.updateMany({
       where: { id: pod.id },
-      data: { ...status, usage: status.usage ?? undefined, ...(transition ? { version: { increment: 1 } } : {}) },
+      data: { ...status, usage: status.usage ?? undefined },
     });
     if (updated.count > 0 && transition) {
       await writeAudit(tx, ctx, {
