@@ -52,8 +52,8 @@ function contentSecurityPolicy(nonce: string, https: boolean): string {
 export const config = {
   matcher: [
     {
-      // Pages only: not the API (it answers JSON with its own headers), static files, or link prefetches.
-      source: "/((?!api/|_next/static|_next/image|favicon.ico|healthz|readyz).*)",
+      // Pages only: not the API (it answers JSON with its own headers; OTLP at /v1/, Prometheus at /metrics), static files, or link prefetches.
+      source: "/((?!api/|v1/|metrics$|_next/static|_next/image|favicon.ico|healthz|readyz).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -227,6 +227,10 @@ const routeRows: Record<string, RouteRow> = {
   "GET /api/v1/engine": { need: "read", ok: 200 },
   "POST /api/v1/engine/tick": { need: "admin", ok: 200 },
   "GET /api/v1/demo/load": { need: "read", ok: 200 },
+  // Metrics (lib/telemetry): push for writers, queries for readers. OTLP's /v1/metrics and /metrics sit outside app/api.
+  "POST /api/v1/metrics": { need: "write", ok: 202, request: async () => ({ body: { samples: [{ name: "matrix_gauge", labels: { n: uniq("m") }, value: 1 }] } }) },
+  "GET /api/v1/metrics/query": { need: "read", ok: 200, request: async () => ({ query: { name: "matrix_gauge" } }) },
+  "GET /api/v1/metrics/names": { need: "read", ok: 200 },
   "PUT /api/v1/demo/load": { need: "write", ok: 200, request: async () => ({ body: DEFAULT_DEMO_LOAD }) },
   "POST /api/v1/session": {
     need: "public",
@@ -356,6 +360,8 @@ const actionRows: Record<string, ActionRow> = {
   "app/(console)/users/actions.ts#updateUserRoleAction": { need: "admin", args: async () => [(await makeUser()).id, idleState, form({ role: "operator" })] },
   "app/(console)/users/actions.ts#setUserDisabledAction": { need: "admin", args: async () => [(await makeUser()).id, true] },
   "app/(console)/users/actions.ts#resetUserPasswordAction": { need: "admin", args: async () => [(await makeUser()).id, idleState, form({ newPassword: "another long password" })] },
+
+  "app/(console)/metrics/explore/actions.ts#queryMetricsAction": { need: "read", args: async () => [{ name: "matrix_gauge" }] },
 
   "app/(console)/tokens/actions.ts#createApiTokenAction": { need: "read", args: async () => [idleState, form({ name: uniq("tok"), role: "viewer", "expiresInDays:number": 30 })] },
   "app/(console)/tokens/actions.ts#revokeApiTokenAction": { need: "admin", args: async () => [(await makeAdminsToken()).id] },

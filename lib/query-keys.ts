@@ -14,6 +14,7 @@ export const overviewKeys = keysFor("overview");
 export const autoscalerKeys = keysFor("autoscalers");
 export const scaleDecisionKeys = keysFor("scale-decisions");
 export const engineKeys = keysFor("engine");
+export const metricKeys = keysFor("metrics");
 
 /** Lists poll at this interval; React Query pauses polling while the tab is hidden. */
 export const LIST_REFRESH_MS = 5_000;

@@ -18,7 +18,7 @@ export const navItems: NavItem[] = [
   { href: "/pods", label: "Pods", icon: Cpu },
   { href: "/pools", label: "Pools", icon: Network },
   { href: "/autoscaling", label: "Autoscaling", icon: Gauge },
-  { href: "/metrics", label: "Metrics", icon: Activity, coming: true },
+  { href: "/metrics/explore", label: "Metrics", icon: Activity },
   { href: "/logs", label: "Logs", icon: FileText, coming: true },
   { href: "/traces", label: "Traces", icon: Workflow, coming: true },
   { href: "/alerts", label: "Alerts", icon: Bell, coming: true },

@@ -5,6 +5,7 @@
 import { hostname } from "node:os";
 import { Engine } from "./engine";
 import { loadGeneratorLoop } from "./loops/load-generator";
+import { metricsLoop } from "./loops/metrics";
 import { trafficLoop } from "./loops/traffic";
 import { PodMetricsWindow } from "./metrics-window";
 import { LocalProcessDriver } from "./runtime/local-driver";
@@ -17,7 +18,7 @@ const loadGenerator = loadGeneratorLoop();
 const engine = new Engine({
   holder: `${hostname()}:${process.pid}`,
   runtime: { driver, metrics: new PodMetricsWindow() },
-  loops: [traffic, loadGenerator],
+  loops: [traffic, loadGenerator, metricsLoop()],
 });
 
 let stopping = false;

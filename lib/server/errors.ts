@@ -8,7 +8,9 @@ export type ErrorCode =
   | "STALE_VERSION"
   | "QUOTA_EXCEEDED"
   | "INVALID"
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  | "TOO_LARGE"
+  | "UNSUPPORTED_MEDIA_TYPE";
 
 export interface FieldError {
   path: string;
@@ -52,4 +54,6 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   QUOTA_EXCEEDED: 409,
   INVALID: 422,
   RATE_LIMITED: 429,
+  TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
 };

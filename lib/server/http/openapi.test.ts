@@ -15,6 +15,9 @@ test("the OpenAPI document is 3.1, lists every v1 collection and resolves every 
       "/api/v1/autoscalers/{id}/decisions",
       "/api/v1/pods/{id}/kill",
       "/api/v1/nodes/{id}/agent",
+      "/api/v1/metrics",
+      "/api/v1/metrics/query",
+      "/v1/metrics",
     ]),
   );
   const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]!);

@@ -8,6 +8,7 @@ import { CreateNodeInput, SetNodeAgentInput, UpdateNodeInput } from "@/lib/schem
 import { CreatePodInput, UpdatePodInput } from "@/lib/schemas/pod";
 import { CreateBackendInput, CreatePoolInput, UpdateBackendInput, UpdatePoolInput } from "@/lib/schemas/pool";
 import { CreateResourceInput, UpdateResourceInput } from "@/lib/schemas/resource";
+import { metricsPaths, metricsSchemas } from "./openapi-metrics";
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
 const schema = (s: z.ZodType, io: "input" | "output" = "input") => z.toJSONSchema(s, { target: "draft-2020-12", io, unrepresentable: "any" });
@@ -145,11 +146,13 @@ export function openApiDocument() {
         put: { tags: ["engine"], summary: "Turn the simulated demo traffic on or off", requestBody: jsonBody("DemoLoadInput"), responses: { 200: ok("DemoLoadInput"), 422: problem("Invalid fields") } },
       },
       ...accessPaths(),
+      ...metricsPaths({ ok, problem }),
     },
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
       schemas: {
         Problem,
+        ...metricsSchemas(schema),
         DemoLoadInput: schema(DemoLoadInput),
         SignInInput: schema(SignInInput),
         CreateUserInput: schema(CreateUserInput),

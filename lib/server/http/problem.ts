@@ -11,6 +11,8 @@ const titles: Record<ErrorCode, string> = {
   QUOTA_EXCEEDED: "Quota exceeded",
   INVALID: "Invalid fields",
   RATE_LIMITED: "Too many requests",
+  TOO_LARGE: "Content too large",
+  UNSUPPORTED_MEDIA_TYPE: "Unsupported media type",
 };
 
 const slug = (code: ErrorCode) => code.toLowerCase().replaceAll("_", "-");

@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { MetricQueryInput, PushMetricsInput } from "@/lib/schemas/metrics";
+
+type Ref = (description: string) => object;
+
+/** The metrics routes of the OpenAPI document: push, OTLP, query, names (helpers passed in from openapi.ts). */
+export function metricsPaths({ ok, problem }: { ok: Ref; problem: Ref }) {
+  const backpressure = { 413: problem("Body over STRATUS_METRICS_MAX_BODY_BYTES"), 415: problem("Not JSON"), 429: problem("Over the ingest rate (Retry-After)") };
+  const queryParameters = Object.keys(MetricQueryInput.shape).map((name) => ({ name, in: "query", required: name === "name", schema: { type: "string" } }));
+  return {
+    "/api/v1/metrics": {
+      post: {
+        tags: ["metrics"],
+        summary: "Push samples: {samples: [{name, kind?, labels?, value, at?, bounds?, buckets?, count?}]}",
+        requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/PushMetricsInput" } } } },
+        responses: { 202: ok("{ accepted, skipped }"), 401: problem("No credentials"), 403: problem("Writers only"), 422: problem("Invalid fields"), ...backpressure },
+      },
+    },
+    "/v1/metrics": {
+      post: {
+        tags: ["metrics"],
+        summary: "OTLP/HTTP metrics export, JSON encoding (ExportMetricsServiceRequest)",
+        requestBody: { required: true, content: { "application/json": { schema: { type: "object" } } } },
+        responses: { 200: ok("ExportMetricsServiceResponse (partialSuccess when points were dropped)"), 401: problem("No credentials"), 403: problem("Writers only"), ...backpressure },
+      },
+    },
+    "/api/v1/metrics/query": {
+      get: {
+        tags: ["metrics"],
+        summary: "One point per step for each series of a metric: agg avg|sum|min|max|last|rate|p50|p95|p99; labels k=v,…",
+        parameters: queryParameters,
+        responses: { 200: ok("{ series: [{ labels, kind, points: [[ms, value]] }], stepMs }"), 401: problem("No credentials"), 422: problem("Bad query") },
+      },
+    },
+    "/api/v1/metrics/names": {
+      get: { tags: ["metrics"], summary: "Every metric name with its kind and series count", responses: { 200: ok("{ items: [{ name, kind, series }] }"), 401: problem("No credentials") } },
+    },
+  };
+}
+
+export const metricsSchemas = (schema: (s: z.ZodType) => object) => ({ PushMetricsInput: schema(PushMetricsInput) });
