@@ -4,10 +4,8 @@ import { useVersionedForm } from "@/components/forms/use-versioned-form";
 import { Info } from "lucide-react";
 import { useState } from "react";
 import { useCan } from "@/components/auth/principal-context";
-import { RoleGate } from "@/components/auth/role-gate";
-import { FormFeedback } from "@/components/forms/form-feedback";
+import { FormFooter } from "@/components/forms/form-footer";
 import { useFormAction } from "@/components/forms/use-form-action";
-import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { ChoiceField, type Choice } from "@/components/ui/choice-field";
 import { InputField } from "@/components/ui/field";
@@ -141,17 +139,7 @@ export function AutoscalerForm({ action, autoscaler, targets, targetName }: { ac
           ))}
         </ul>
       ) : null}
-      <FormFeedback
-        state={state}
-        onOverwrite={overwrite}
-      />
-      <RoleGate need="write">
-        {(gate) => (
-          <Button type="submit" disabled={pending || !gate.allowed}>
-            {pending ? "Saving…" : autoscaler ? "Save changes" : "Create autoscaler"}
-          </Button>
-        )}
-      </RoleGate>
+      <FormFooter state={state} onOverwrite={overwrite} pending={pending} label={autoscaler ? "Save changes" : "Create autoscaler"} />
     </form>
   );
 }

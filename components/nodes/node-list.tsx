@@ -1,13 +1,12 @@
 "use client";
 
-import { RoleGate } from "@/components/auth/role-gate";
 import Link from "next/link";
 import { ListToolbar } from "@/components/lists/list-toolbar";
 import { Pager } from "@/components/lists/pager";
 import { useLiveList } from "@/components/lists/use-live-list";
 import { useUrlQuery } from "@/components/lists/use-url-query";
 import { Labels } from "@/components/ui/badge";
-import { EmptyState } from "@/components/ui/empty-state";
+import { ListEmptyState } from "@/components/lists/list-empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useNow } from "@/components/ui/use-now";
 import { formatDuration, formatMiB, formatMillicores, relativeTime } from "@/lib/format";
@@ -37,9 +36,7 @@ export function NodeList({ initial }: { initial?: Page<ClusterNode> }) {
       <ListToolbar query={query} update={update} filters={[{ name: "unschedulable", label: "Cordoned", options: ["true", "false"] }]} sortOptions={SORTS} />
       {error ? <p role="alert" className="mb-3 text-sm text-red-600 dark:text-red-400">{error.message}</p> : null}
       {data && data.items.length === 0 ? (
-        <EmptyState title={filtered ? "No nodes match these filters" : "No nodes registered yet"}>
-          {filtered ? "Clear the search or filters to see every node." : <RoleGate need="write" mode="hide">{() => <Link className="text-sky-600 underline dark:text-sky-400" href="/nodes/new">Register the first node</Link>}</RoleGate>}
-        </EmptyState>
+        <ListEmptyState noun="node" filtered={filtered} createHref="/nodes/new" createLabel="Register the first node" emptyTitle="No nodes registered yet" />
       ) : (
         <Table label="Nodes">
           <thead>

@@ -1,13 +1,12 @@
 "use client";
 
-import { RoleGate } from "@/components/auth/role-gate";
 import { X } from "lucide-react";
 import Link from "next/link";
 import { ListToolbar } from "@/components/lists/list-toolbar";
 import { Pager } from "@/components/lists/pager";
 import { useLiveList } from "@/components/lists/use-live-list";
 import { useUrlQuery } from "@/components/lists/use-url-query";
-import { EmptyState } from "@/components/ui/empty-state";
+import { ListEmptyState } from "@/components/lists/list-empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatMiB, formatMillicores, relativeTime } from "@/lib/format";
 import { podKeys } from "@/lib/query-keys";
@@ -53,9 +52,7 @@ export function PodList({ initial }: { initial?: Page<Pod> }) {
       ) : null}
       {error ? <p role="alert" className="mb-3 text-sm text-red-600 dark:text-red-400">{error.message}</p> : null}
       {data && data.items.length === 0 ? (
-        <EmptyState title={filtered ? "No pods match these filters" : "No pods yet"}>
-          {filtered ? "Clear the search or filters to see every pod." : <RoleGate need="write" mode="hide">{() => <Link className="text-sky-600 underline dark:text-sky-400" href="/pods/new">Create the first pod</Link>}</RoleGate>}
-        </EmptyState>
+        <ListEmptyState noun="pod" filtered={filtered} createHref="/pods/new" createLabel="Create the first pod" />
       ) : (
         <Table label="Pods">
           <thead>

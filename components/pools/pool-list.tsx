@@ -1,6 +1,5 @@
 "use client";
 
-import { RoleGate } from "@/components/auth/role-gate";
 import Link from "next/link";
 import { ListToolbar } from "@/components/lists/list-toolbar";
 import { Pager } from "@/components/lists/pager";
@@ -9,7 +8,7 @@ import { useUrlQuery } from "@/components/lists/use-url-query";
 import { OwnerLink } from "@/components/pods/owner-link";
 import { useResourceNames } from "@/components/pods/use-resource-names";
 import { Badge, Labels } from "@/components/ui/badge";
-import { EmptyState } from "@/components/ui/empty-state";
+import { ListEmptyState } from "@/components/lists/list-empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { poolKeys } from "@/lib/query-keys";
 import type { Page } from "@/lib/schemas/list";
@@ -52,9 +51,7 @@ export function PoolList({ initial }: { initial?: Page<PoolRow> }) {
       <ListToolbar query={query} update={update} filters={[{ name: "algorithm", label: "Algorithm", options: PoolAlgorithms }]} sortOptions={SORTS} />
       {error ? <p role="alert" className="mb-3 text-sm text-red-600 dark:text-red-400">{error.message}</p> : null}
       {data && data.items.length === 0 ? (
-        <EmptyState title={filtered ? "No pools match these filters" : "No pools yet"}>
-          {filtered ? "Clear the search or filters to see every pool." : <RoleGate need="write" mode="hide">{() => <Link className="text-sky-600 underline dark:text-sky-400" href="/pools/new">Create the first pool</Link>}</RoleGate>}
-        </EmptyState>
+        <ListEmptyState noun="pool" filtered={filtered} createHref="/pools/new" createLabel="Create the first pool" />
       ) : (
         <Table label="Pools">
           <thead>

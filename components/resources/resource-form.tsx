@@ -2,11 +2,9 @@
 
 import { useVersionedForm } from "@/components/forms/use-versioned-form";
 import { useState } from "react";
-import { RoleGate } from "@/components/auth/role-gate";
 import { useCan } from "@/components/auth/principal-context";
-import { FormFeedback } from "@/components/forms/form-feedback";
+import { FormFooter } from "@/components/forms/form-footer";
 import { useFormAction } from "@/components/forms/use-form-action";
-import { Button } from "@/components/ui/button";
 import { InputField, SelectField, TextareaField } from "@/components/ui/field";
 import { toKeyValueLines } from "@/lib/forms/form-data";
 import type { FormState } from "@/lib/forms/form-state";
@@ -50,17 +48,7 @@ export function ResourceForm({ action, resource }: { action: Action; resource?: 
         </fieldset>
         <TextareaField name="labels:lines" label="Labels" rows={3} defaultValue={toKeyValueLines(resource?.labels ?? {})} hint="key=value per line" error={errors.labels ?? Object.entries(errors).find(([k]) => k.startsWith("labels."))?.[1]} />
       </fieldset>
-      <FormFeedback
-        state={state}
-        onOverwrite={overwrite}
-      />
-      <RoleGate need="write">
-        {(gate) => (
-          <Button type="submit" disabled={pending || !gate.allowed}>
-            {pending ? "Saving…" : resource ? "Save changes" : "Create resource"}
-          </Button>
-        )}
-      </RoleGate>
+      <FormFooter state={state} onOverwrite={overwrite} pending={pending} label={resource ? "Save changes" : "Create resource"} />
     </form>
   );
 }

@@ -1,13 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useCan } from "@/components/auth/principal-context";
 import { ListToolbar } from "@/components/lists/list-toolbar";
 import { Pager } from "@/components/lists/pager";
 import { useLiveList } from "@/components/lists/use-live-list";
 import { useUrlQuery } from "@/components/lists/use-url-query";
 import { Badge, Labels } from "@/components/ui/badge";
-import { EmptyState } from "@/components/ui/empty-state";
+import { ListEmptyState } from "@/components/lists/list-empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { resourceKeys } from "@/lib/query-keys";
 import type { Page } from "@/lib/schemas/list";
@@ -29,16 +28,13 @@ const SORTS = [
 export function ResourceList({ initial }: { initial?: Page<Resource> }) {
   const { query, update } = useUrlQuery(KEYS);
   const { data, error, isFetching } = useLiveList(resourceKeys.list(query), () => listResourcesAction(query), initial);
-  const canCreate = useCan("write").allowed;
 
   return (
     <>
       <ListToolbar query={query} update={update} filters={[{ name: "kind", label: "Kind", options: ResourceKinds }]} sortOptions={SORTS} />
       {error ? <p role="alert" className="mb-3 text-sm text-red-600">{error.message}</p> : null}
       {data && data.items.length === 0 ? (
-        <EmptyState title={query.q || query.kind || query.selector ? "No resources match these filters" : "No resources yet"}>
-          {query.q || query.kind || query.selector ? "Clear the search or filters to see everything." : canCreate ? <Link className="text-sky-600 underline" href="/resources/new">Create the first one</Link> : "An operator can create the first one."}
-        </EmptyState>
+        <ListEmptyState noun="resource" filtered={Boolean(query.q || query.kind || query.selector)} createHref="/resources/new" createLabel="Create the first one" />
       ) : (
         <Table label="Resources">
           <thead>
