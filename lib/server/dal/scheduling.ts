@@ -1,31 +1,13 @@
 import "server-only";
 import { seededRng } from "@/lib/domain/random";
-import { planDrain, schedule, type Cluster, type FilterRefusal, type Pod as SchedPod } from "@/lib/domain/scheduling";
+import { planDrain, schedule, type FilterRefusal } from "@/lib/domain/scheduling";
 import { authorize, type Ctx } from "../auth/principal";
 import { writeAudit } from "../audit";
 import { db } from "../db";
 import { notFound } from "../errors";
-import { loadEngineSnapshot, type EnginePod } from "./engine/snapshot";
+import { schedulingCluster, toSchedPod } from "./engine/scheduling-view";
+import { loadEngineSnapshot } from "./engine/snapshot";
 import { assertId } from "./versioned";
-
-const toSchedPod = (p: EnginePod): SchedPod => ({
-  name: p.name,
-  labels: p.labels,
-  requests: p.requests,
-  nodeName: p.nodeName,
-  nodeSelector: p.nodeSelector,
-  tolerations: p.tolerations as SchedPod["tolerations"],
-  affinity: p.affinity as SchedPod["affinity"],
-});
-
-const ACTIVE = new Set(["pending", "running", "unknown"]);
-
-function clusterOf(snapshot: Awaited<ReturnType<typeof loadEngineSnapshot>>): Cluster {
-  return {
-    nodes: snapshot.nodes.map((n) => ({ name: n.name, allocatable: n.allocatable, labels: n.labels, taints: n.taints, unschedulable: n.unschedulable, ready: n.ready })),
-    pods: snapshot.pods.filter((p) => p.nodeName !== null && ACTIVE.has(p.phase)).map(toSchedPod),
-  };
-}
 
 export type PlacementExplanation =
   | { fits: true; nodeName: string; summary: string }
@@ -40,7 +22,7 @@ export async function explainPodPlacement({ ctx, id }: { ctx: Ctx; id: string })
   const snapshot = await loadEngineSnapshot();
   const pod = snapshot.pods.find((p) => p.id === assertId(id, "Pod"));
   if (!pod) throw notFound("Pod");
-  const result = schedule({ ...toSchedPod(pod), nodeName: null }, clusterOf(snapshot), { kind: "default", percentageOfNodesToScore: 100 }, seededRng(1));
+  const result = schedule({ ...toSchedPod(pod), nodeName: null }, schedulingCluster(snapshot), { kind: "default", percentageOfNodesToScore: 100 }, seededRng(1));
   if (!result.unschedulable) return { fits: true, nodeName: result.nodeName, summary: `Fits: the scheduler would place it on ${result.nodeName}.` };
   return { fits: false, summary: result.summary, table: result.table };
 }
@@ -61,7 +43,7 @@ export async function drainNode({ ctx, id }: { ctx: Ctx; id: string }): Promise<
   const node = await db.node.findUnique({ where: { id: assertId(id, "Node") } });
   if (!node) throw notFound("Node");
   const snapshot = await loadEngineSnapshot();
-  const plan = planDrain(node.name, clusterOf(snapshot), { kind: "default", percentageOfNodesToScore: 100 }, seededRng(Date.now()));
+  const plan = planDrain(node.name, schedulingCluster(snapshot), { kind: "default", percentageOfNodesToScore: 100 }, seededRng(Date.now()));
   const byName = new Map(snapshot.pods.map((p) => [p.name, p]));
   const report: DrainReport = {
     node: node.name,
