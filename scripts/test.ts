@@ -64,7 +64,8 @@ async function e2e(): Promise<void> {
     // The journeys watch the engine act (pods run, traffic flows, a killed pod is replaced): run a worker beside them.
     const worker = startChild(bin("tsx"), ["--conditions=react-server", "lib/engine/main.ts"], env);
     try {
-      await run(bin("playwright"), ["test"], env);
+      // E2E_SPECS="logs alerts" runs only the matching spec files (while working on them); unset, every journey runs.
+      await run(bin("playwright"), ["test", ...(process.env.E2E_SPECS ?? "").split(/\s+/).filter(Boolean)], env);
     } finally {
       await stopChild(worker);
     }
