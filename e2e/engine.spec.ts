@@ -2,9 +2,9 @@ import { expect, test } from "./fixtures";
 
 /**
  * The engine at work (a worker runs beside these journeys): the demo pool serves traffic from the load generator,
- * and a pod killed from the console turns failed and is replaced by a new one that becomes a backend.
+ * and a pod killed from the console turns failed, its backend unhealthy, and is replaced by a new one that becomes a backend.
  */
-test("the demo pool's stats move; a pod killed from the UI is replaced", async ({ page }) => {
+test("the demo pool's stats move; a pod killed from the UI turns unhealthy and is replaced", async ({ page }) => {
   test.setTimeout(90_000);
   await page.goto("/pools");
   await page.getByRole("link", { name: "web", exact: true }).first().click(); // the pool (its owner, also "web", follows)
@@ -28,4 +28,7 @@ test("the demo pool's stats move; a pod killed from the UI is replaced", async (
   // The audit trail tells the story: the kill, the failure the runtime observed, the replacement.
   await page.goto(`/audit?objectType=pod`);
   await expect(page.getByText(victim).first()).toBeVisible();
+  // …and the backend's side: marked unhealthy because its pod was not ready, then deregistered with it.
+  await page.goto(`/audit?objectType=backend&verb=health`);
+  await expect(page.getByRole("row").filter({ hasText: "pod-not-ready" }).filter({ hasText: "unhealthy" }).first()).toBeVisible();
 });

@@ -2,6 +2,7 @@
 
 import { useId, useRef, useState, type ReactNode } from "react";
 import { Button, type ButtonVariant } from "./button";
+import { useHydrated } from "./use-hydrated";
 
 /**
  * A button that asks in a modal dialog before a destructive action. The trigger's look is chosen (a quiet "Remove" in a table row, say) and the dialog's
@@ -30,9 +31,10 @@ export function ConfirmDialogButton({
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
   return (
     <>
-      <Button variant={variant} className={className} aria-label={ariaLabel} onClick={() => dialog.current?.showModal()}>
+      <Button variant={variant} className={className} aria-label={ariaLabel} disabled={!hydrated} onClick={() => dialog.current?.showModal()}>
         {label}
       </Button>
       <dialog

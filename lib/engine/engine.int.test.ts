@@ -88,6 +88,7 @@ describe("the engine runs the estate with real processes", () => {
 
     // Kill one pod's process, as a crash would: it fails, is replaced, and the backends follow.
     const victim = pods[0]!;
+    const victimBackend = await db.backend.findFirstOrThrow({ where: { podId: victim.id } });
     await db.pod.update({ where: { id: victim.id }, data: { killRequested: true } });
     await passUntil(engine, async () => {
       const now = await readyPods();
@@ -97,6 +98,11 @@ describe("the engine runs the estate with real processes", () => {
     expect(backends.map((b) => b.podId).sort()).toEqual((await readyPods()).map((p) => p.id).sort());
     const audit = await db.auditEvent.findMany({ where: { objectName: victim.name } });
     expect(audit.map((a) => a.verb)).toEqual(expect.arrayContaining(["observe", "replace"]));
+    // Its backend turned unhealthy while the failed pod still existed, then left with the pod.
+    const backendAudit = await db.auditEvent.findMany({ where: { objectId: victimBackend.id }, orderBy: { id: "asc" } });
+    expect(backendAudit[0]!.verb).toBe("register");
+    expect(backendAudit.map((a) => a.verb).slice(-2)).toEqual(["health", "deregister"]);
+    expect(backendAudit.at(-2)!.diff).toMatchObject({ health: { after: "unhealthy" }, reason: { after: "pod-not-ready" } });
 
     // Stop node-b's agent (a simulated machine failure): NotReady, evicted, re-placed on node-a.
     await db.node.update({ where: { name: "node-b" }, data: { agentStopped: true } });

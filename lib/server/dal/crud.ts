@@ -41,6 +41,8 @@ export interface CrudDefinition<R extends Row, Out extends object, Create, Updat
   createData: (input: Create, tx: Tx, ctx: Ctx) => Promise<object> | object;
   /** Runs inside the create transaction before the insert (quotas, invariants). */
   beforeCreate?: (tx: Tx) => Promise<void>;
+  /** Runs inside the delete transaction before the row goes (dependents to detach with their own audit rows). */
+  beforeDelete?: (tx: Tx, current: R, ctx: Ctx) => Promise<void>;
   updateSchema: z.ZodType<Update>;
   updateData: (input: Update, current: R, tx: Tx) => Promise<object> | object;
   transaction?: { maxWait: number; timeout: number };
@@ -116,6 +118,7 @@ export function defineCrud<R extends Row, Out extends object, Create, Update ext
     try {
       await db.$transaction(async (tx) => {
         const current = assertVersion(await model(tx).findUnique({ where: { id } }), version, def.what);
+        await def.beforeDelete?.(tx, current, ctx);
         await model(tx).delete({ where: { id } });
         await writeAudit(tx, ctx, { verb: "delete", objectType: def.objectType, objectId: id, objectName: label(current), before: def.toOutput(current) });
       });

@@ -4,6 +4,7 @@ import type { Pod as PodRow } from "@/lib/generated/prisma/client";
 import { ListQuery } from "@/lib/schemas/list";
 import { CreatePodInput, PodPhases, UpdatePodInput, type PodPhase } from "@/lib/schemas/pod";
 import { defineCrud, defined } from "./crud";
+import { deregisterPodBackends } from "./pod-backends";
 import { iso } from "./versioned";
 
 export interface Pod {
@@ -99,6 +100,7 @@ export const podsDal = defineCrud({
   }),
   updateSchema: UpdatePodInput,
   updateData: (input) => defined({ labels: input.labels, nodeName: input.nodeName, phase: input.phase, ready: input.ready }),
+  beforeDelete: (tx, pod, ctx) => deregisterPodBackends(tx, ctx, pod.id),
 });
 
 export const { list: listPods, get: getPod, create: createPod, update: updatePod, remove: deletePod } = podsDal;

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { PodPhase } from "@/lib/schemas/pod";
 import { writeAudit } from "../../audit";
 import { db } from "../../db";
+import { deregisterPodBackends } from "../pod-backends";
 import type { ContainerWorkload } from "./snapshot";
 import type { EngineWriteCtx } from "./types";
 
@@ -33,6 +34,7 @@ export async function createWorkloadPod({ ctx, fence }: EngineWriteCtx, workload
 export async function deleteEnginePod({ ctx, fence }: EngineWriteCtx, pod: { id: string; name: string }, verb: string): Promise<void> {
   await db.$transaction(async (tx) => {
     await fence(tx);
+    await deregisterPodBackends(tx, ctx, pod.id);
     const deleted = await tx.pod.deleteMany({ where: { id: pod.id } });
     if (deleted.count > 0) await writeAudit(tx, ctx, { verb, objectType: "pod", objectId: pod.id, objectName: pod.name });
   });
