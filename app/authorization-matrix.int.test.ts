@@ -16,12 +16,15 @@ import { DEFAULT_DEMO_LOAD } from "@/lib/schemas/demo-load";
 import { systemPrincipal, type Ctx } from "@/lib/server/auth/principal";
 import { db } from "@/lib/server/db";
 import { createApiToken } from "@/lib/server/dal/api-tokens";
+import { createAlertRule } from "@/lib/server/dal/alert-rules";
 import { createAutoscaler } from "@/lib/server/dal/autoscalers";
 import { createBackend } from "@/lib/server/dal/backends";
 import { createNode } from "@/lib/server/dal/nodes";
 import { createPod } from "@/lib/server/dal/pods";
 import { createPool } from "@/lib/server/dal/pools";
 import { createResource } from "@/lib/server/dal/resources";
+import { createSilence } from "@/lib/server/dal/silences";
+import { recordSpans } from "@/lib/server/dal/traces";
 import type { User } from "@/lib/server/dal/users";
 import { httpStatusOf, type ErrorCode } from "@/lib/server/errors";
 import { call } from "@/lib/testing/api";
@@ -148,10 +151,26 @@ const makeBackend = async () => {
   return createBackend({ ctx: system, poolId: pool.id, input: { address: "127.0.0.1", port: 20_000 + ++n } });
 };
 const makeUser = () => createTestUser("viewer");
+/** A one-span trace; its id. */
+const makeTrace = async () => {
+  const traceId = (++n).toString(16).padStart(32, "0");
+  const span = { traceId, spanId: "00000000000000a1", parentSpanId: null, name: "matrix", service: "matrix", kind: "server" as const, startUs: Date.now() * 1000, durationUs: 1 };
+  await recordSpans({ ctx: system, spans: [{ ...span, status: "unset", statusMessage: null, attributes: {}, events: [], resource: {}, poolId: null, podName: null }] });
+  return traceId;
+};
 const makeContainer = () =>
   createResource({ ctx: system, input: { name: uniq("app"), kind: "container", spec: { image: "stratus/demo-http", replicas: 1, resources: { cpuMillis: 100, memoryMiB: 64 } } } });
 const thresholdPolicy = { mode: "threshold", minReplicas: 1, maxReplicas: 5, scaleUpThreshold: 50, scaleDownThreshold: 10 };
 const makeAutoscaler = async () => createAutoscaler({ ctx: system, input: { name: uniq("as"), targetId: (await makeContainer()).id, policy: thresholdPolicy } });
+const makeAlertRule = () => createAlertRule({ ctx: system, input: { name: uniq("rule"), metric: "matrix_gauge", threshold: 1 } });
+/** A firing alert whose rule scales a fresh workload by one: every caller allowed to remediate gets one of its own. */
+const makeFiringAlert = async () => {
+  const target = await makeContainer();
+  const rule = await createAlertRule({ ctx: system, input: { name: uniq("rule"), metric: "matrix_gauge", threshold: 1, remediation: { action: "scale", resourceId: target.id, by: 1 } } });
+  const now = new Date();
+  return db.alert.create({ data: { ruleId: rule.id, fingerprint: uniq("fp"), state: "firing", severity: "warning", value: 2, summary: "matrix", activeSince: now, firedAt: now, lastEvalAt: now } });
+};
+const makeSilence = () => createSilence({ ctx: system, input: { matchers: [{ label: "alertname", value: uniq("rule") }], comment: "matrix", endsAt: new Date(Date.now() + 3_600_000).toISOString() } });
 /** A token an admin made: others may not revoke it, an admin may. */
 const makeAdminsToken = async () => {
   const u = users.admin;
@@ -200,6 +219,14 @@ const routeRows: Record<string, RouteRow> = {
       } } satisfies RouteRow,
     ]),
   ),
+  "GET /api/v1/pools/[id]/backends/[backendId]/health-history": {
+    need: "read",
+    ok: 200,
+    request: async () => {
+      const b = await makeBackend();
+      return { params: { id: b.poolId, backendId: b.id } };
+    },
+  },
   ...crudRows("/api/v1/autoscalers", makeAutoscaler, () => ({}), { enabled: false }),
   "POST /api/v1/autoscalers": {
     need: "write",
@@ -231,6 +258,24 @@ const routeRows: Record<string, RouteRow> = {
   "POST /api/v1/metrics": { need: "write", ok: 202, request: async () => ({ body: { samples: [{ name: "matrix_gauge", labels: { n: uniq("m") }, value: 1 }] } }) },
   "GET /api/v1/metrics/query": { need: "read", ok: 200, request: async () => ({ query: { name: "matrix_gauge" } }) },
   "GET /api/v1/metrics/names": { need: "read", ok: 200 },
+  // Alerts: rules and silences are written by operators; remediation is an operator's change to the estate.
+  ...crudRows("/api/v1/alert-rules", makeAlertRule, () => ({ name: uniq("rule"), metric: "matrix_gauge", threshold: 1 }), { threshold: 2 }),
+  "GET /api/v1/alerts": { need: "read", ok: 200, request: async () => ({ query: { state: "pending,firing" } }) },
+  "GET /api/v1/alerts/[id]": { need: "read", ok: 200, request: async () => ({ params: { id: (await makeFiringAlert()).id } }) },
+  "POST /api/v1/alerts/[id]/remediate": { need: "write", ok: 200, request: async () => ({ params: { id: (await makeFiringAlert()).id } }) },
+  "GET /api/v1/silences": { need: "read", ok: 200 },
+  "POST /api/v1/silences": {
+    need: "write",
+    ok: 201,
+    request: async () => ({ body: { matchers: [{ label: "alertname", value: uniq("rule") }], comment: "matrix", endsAt: new Date(Date.now() + 3_600_000).toISOString() } }),
+  },
+  "DELETE /api/v1/silences/[id]": { need: "write", ok: 204, request: async () => ({ params: { id: (await makeSilence()).id } }) },
+  // Traces: queries for readers (OTLP's POST /v1/traces sits outside app/api; traces.int.test.ts covers who may push).
+  "GET /api/v1/traces": { need: "read", ok: 200, request: async () => ({ query: { status: "error" } }) },
+  "GET /api/v1/traces/[traceId]": { need: "read", ok: 200, request: async () => ({ params: { traceId: await makeTrace() } }) },
+  // Logs: queries and downloads for readers (OTLP's POST /v1/logs sits outside app/api; logs.int.test.ts covers who may push).
+  "GET /api/v1/logs": { need: "read", ok: 200, request: async () => ({ query: { q: "matrix" } }) },
+  "GET /api/v1/logs/download": { need: "read", ok: 200, request: async () => ({ query: { level: "error" } }) },
   "PUT /api/v1/demo/load": { need: "write", ok: 200, request: async () => ({ body: DEFAULT_DEMO_LOAD }) },
   "POST /api/v1/session": {
     need: "public",
@@ -300,6 +345,7 @@ const actionRows: Record<string, ActionRow> = {
   "app/(console)/pods/actions.ts#killPodAction": { need: "write", args: async () => [(await makeRunningPod()).id] },
 
   "app/(console)/pools/actions.ts#listPoolsAction": { need: "read", args: listArgs },
+  "app/(console)/traces/actions.ts#listTracesAction": { need: "read", args: listArgs },
   "app/(console)/pools/actions.ts#createPoolAction": { need: "write", args: async () => [idleState, form({ name: uniq("pool"), algorithm: "round_robin" })] },
   "app/(console)/pools/actions.ts#updatePoolAction": { need: "write", args: async () => [(await makePool()).id, idleState, form({ "version:number": 1, algorithm: "ip_hash" })] },
   "app/(console)/pools/actions.ts#deletePoolAction": { need: "write", args: async () => [(await makePool()).id, 1] },
@@ -361,7 +407,20 @@ const actionRows: Record<string, ActionRow> = {
   "app/(console)/users/actions.ts#setUserDisabledAction": { need: "admin", args: async () => [(await makeUser()).id, true] },
   "app/(console)/users/actions.ts#resetUserPasswordAction": { need: "admin", args: async () => [(await makeUser()).id, idleState, form({ newPassword: "another long password" })] },
 
-  "app/(console)/metrics/explore/actions.ts#queryMetricsAction": { need: "read", args: async () => [{ name: "matrix_gauge" }] },
+  "app/(console)/alerts/actions.ts#listAlertsAction": { need: "read", args: async () => [{ state: "pending,firing" }] },
+  "app/(console)/alerts/actions.ts#getAlertAction": { need: "read", args: async () => [(await makeFiringAlert()).id] },
+  "app/(console)/alerts/actions.ts#countActiveAlertsAction": { need: "read", args: noArgs },
+  "app/(console)/alerts/actions.ts#remediateAlertAction": { need: "write", args: async () => [(await makeFiringAlert()).id] },
+  "app/(console)/alerts/actions.ts#listAlertRulesAction": { need: "read", args: listArgs },
+  "app/(console)/alerts/actions.ts#createAlertRuleAction": {
+    need: "write",
+    args: async () => [idleState, form({ name: uniq("rule"), metric: "matrix_gauge", "threshold:number": 1, aggregation: "avg", operator: "gt", "remediation.action": "" })],
+  },
+  "app/(console)/alerts/actions.ts#updateAlertRuleAction": { need: "write", args: async () => [(await makeAlertRule()).id, idleState, form({ "version:number": 1, "threshold:number": 2 })] },
+  "app/(console)/alerts/actions.ts#deleteAlertRuleAction": { need: "write", args: async () => [(await makeAlertRule()).id, 1] },
+  "app/(console)/alerts/actions.ts#listSilencesAction": { need: "read", args: listArgs },
+  "app/(console)/alerts/actions.ts#createSilenceAction": { need: "write", args: async () => [idleState, form({ "matchers:lines": `alertname=${uniq("rule")}`, comment: "matrix", "durationMinutes:number": 60 })] },
+  "app/(console)/alerts/actions.ts#expireSilenceAction": { need: "write", args: async () => [(await makeSilence()).id] },
 
   "app/(console)/tokens/actions.ts#createApiTokenAction": { need: "read", args: async () => [idleState, form({ name: uniq("tok"), role: "viewer", "expiresInDays:number": 30 })] },
   "app/(console)/tokens/actions.ts#revokeApiTokenAction": { need: "admin", args: async () => [(await makeAdminsToken()).id] },

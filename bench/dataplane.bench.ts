@@ -3,14 +3,17 @@
  * the same run (round robin, keep-alive both sides), load from wrk on loopback. Reported: requests/s, the
  * ratio to HAProxy (raw and per proxy core, from each proxy's CPU time during its run), p50/p99, and the p99
  * added over calling a backend directly. Needs `haproxy` and `wrk` (apt-get install -y haproxy wrk); without
- * them it prints one "skipped" line.
+ * them it prints one "skipped" line. The data plane runs twice more with tracing on (spans into a bounded buffer
+ * drained every second, as the worker does): at the default sample rate and recording every request.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DataPlane } from "../lib/dataplane";
+import { DataPlane, type PoolConfig } from "../lib/dataplane";
 import { freePort, startDemoService, type DemoService } from "../lib/dataplane/testing/demo-service";
+import { DEFAULT_SAMPLE_RATE } from "../lib/telemetry/traces/sampler";
+import { SpanBuffer } from "../lib/telemetry/traces/span-buffer";
 import { fmt, printTable } from "./harness";
 
 const DURATION_S = 4;
@@ -118,33 +121,41 @@ export async function run(): Promise<void> {
   const backends = await Promise.all(["a", "b", "c"].map((name) => startDemoService({ name, cpuWorkMs: 0 })));
   let haproxy: ChildProcess | null = null;
   const dataPlane = new DataPlane();
+  const spans = new SpanBuffer(50_000);
+  const drain = setInterval(() => spans.drain(), 1000);
+  const sampledPlane = new DataPlane({ tracing: { sampleRate: DEFAULT_SAMPLE_RATE, sink: spans } });
+  const tracedPlane = new DataPlane({ tracing: { sampleRate: 1, sink: spans } });
   try {
     const haproxyPort = await freePort();
     haproxy = await startHaproxy(dir, haproxyPort, backends);
     const haproxyPid = haproxy.pid!;
-    await dataPlane.reconcile([
-      {
-        id: "bench",
-        name: "bench",
-        algorithm: "round_robin",
-        listenPort: 0,
-        backends: backends.map((b) => ({ id: b.name, address: "127.0.0.1", port: b.port, weight: 1, maxConnections: 10_000, health: "healthy" })),
-      },
-    ]);
+    const pool: PoolConfig = {
+      id: "bench",
+      name: "bench",
+      algorithm: "round_robin",
+      listenPort: 0,
+      backends: backends.map((b) => ({ id: b.name, address: "127.0.0.1", port: b.port, weight: 1, maxConnections: 10_000, health: "healthy" })),
+    };
+    await Promise.all([dataPlane, sampledPlane, tracedPlane].map((plane) => plane.reconcile([pool])));
     const selfCpu = () => {
       const { user, system } = process.cpuUsage();
       return (user + system) / 1e6;
     };
-    const runs = { direct: [] as WrkResult[], haproxy: [] as Array<WrkResult & { cores: number }>, stratus: [] as Array<WrkResult & { cores: number }> };
+    type Measured = WrkResult & { cores: number };
+    const runs = { direct: [] as WrkResult[], haproxy: [] as Measured[], stratus: [] as Measured[], sampled: [] as Measured[], traced: [] as Measured[] };
     for (let round = 0; round < ROUNDS; round++) {
       await wrk(`http://127.0.0.1:${backends[0]!.port}/x`, 1);
       runs.direct.push(await wrk(`http://127.0.0.1:${backends[0]!.port}/x`, DURATION_S));
       runs.haproxy.push(await measureProxy(`http://127.0.0.1:${haproxyPort}/x`, () => processCpuSeconds(haproxyPid)));
       runs.stratus.push(await measureProxy(`http://127.0.0.1:${dataPlane.portOf("bench")}/x`, selfCpu));
+      runs.sampled.push(await measureProxy(`http://127.0.0.1:${sampledPlane.portOf("bench")}/x`, selfCpu));
+      runs.traced.push(await measureProxy(`http://127.0.0.1:${tracedPlane.portOf("bench")}/x`, selfCpu));
     }
     const direct = best(runs.direct);
     const viaHaproxy = best(runs.haproxy);
     const viaStratus = best(runs.stratus);
+    const viaSampled = best(runs.sampled);
+    const viaTraced = best(runs.traced);
 
     const row = (name: string, r: WrkResult, cores?: number) => ({
       path: name,
@@ -161,6 +172,8 @@ export async function run(): Promise<void> {
       row("direct (1 backend)", direct),
       row("haproxy (nbthread 1)", viaHaproxy, viaHaproxy.cores),
       row("stratus data plane", viaStratus, viaStratus.cores),
+      row(`stratus, tracing ${DEFAULT_SAMPLE_RATE * 100} %`, viaSampled, viaSampled.cores),
+      row("stratus, tracing 100 %", viaTraced, viaTraced.cores),
     ]);
     const ratio = viaStratus.rps / viaHaproxy.rps;
     const perCore = viaStratus.rps / viaStratus.cores / (viaHaproxy.rps / viaHaproxy.cores);
@@ -169,9 +182,13 @@ export async function run(): Promise<void> {
       `stratus/haproxy: ${fmt(ratio, 2)}× req/s, ${fmt(perCore, 2)}× per proxy core (goal ≥ ${GOAL_RATIO_PER_CORE}×: ${perCore >= GOAL_RATIO_PER_CORE ? "met" : "NOT met"}); ` +
         `added p99 ${fmt(added, 2)} ms (goal ≤ ${GOAL_ADDED_P99_MS} ms: ${added <= GOAL_ADDED_P99_MS ? "met" : "NOT met"})`,
     );
+    console.log(
+      `tracing cost: ${fmt(viaSampled.rps / viaStratus.rps, 2)}× req/s at ${DEFAULT_SAMPLE_RATE * 100} % sampled, ${fmt(viaTraced.rps / viaStratus.rps, 2)}× recording every request`,
+    );
   } finally {
     haproxy?.kill("SIGKILL");
-    await dataPlane.close();
+    clearInterval(drain);
+    await Promise.all([dataPlane.close(), sampledPlane.close(), tracedPlane.close()]);
     await Promise.all(backends.map((b) => b.kill()));
     rmSync(dir, { recursive: true, force: true });
   }

@@ -15,6 +15,11 @@ export const autoscalerKeys = keysFor("autoscalers");
 export const scaleDecisionKeys = keysFor("scale-decisions");
 export const engineKeys = keysFor("engine");
 export const metricKeys = keysFor("metrics");
+export const alertKeys = keysFor("alerts");
+export const alertRuleKeys = keysFor("alert-rules");
+export const silenceKeys = keysFor("silences");
+export const logKeys = keysFor("logs");
+export const traceKeys = keysFor("traces");
 
 /** Lists poll at this interval; React Query pauses polling while the tab is hidden. */
 export const LIST_REFRESH_MS = 5_000;

@@ -5,6 +5,7 @@
  */
 import { systemPrincipal, type Ctx } from "@/lib/server/auth/principal";
 import { db } from "@/lib/server/db";
+import { createAlertRule } from "@/lib/server/dal/alert-rules";
 import { createNode } from "@/lib/server/dal/nodes";
 import { createPod } from "@/lib/server/dal/pods";
 import { createPool } from "@/lib/server/dal/pools";
@@ -78,6 +79,42 @@ async function seed() {
   const listenPort = Number(process.env.STRATUS_DEMO_LISTEN_PORT ?? 8080);
   await createPool({ ctx, input: { name: "web", algorithm: "weighted_round_robin", listenPort, ownerId: web.id, labels: { app: "web" } } });
   await createPool({ ctx, input: { name: "api", algorithm: "least_response_time", listenPort: listenPort + 1, ownerId: api.id, labels: { app: "api" } } });
+
+  // Alert rules that stay quiet in the demo's gentle traffic: slow web responses (fix: one more web replica) and
+  // a backend failing its health checks (fix: take it out of rotation), e.g. after "Kill process" on a web pod.
+  await createAlertRule({
+    ctx,
+    input: {
+      name: "web-latency-high",
+      description: "The web pool's p95 latency stayed above 300 ms for a minute: add a replica.",
+      metric: "stratus_pool_request_duration_ms",
+      matchers: { pool: "web" },
+      aggregation: "p95",
+      windowSeconds: 60,
+      operator: "gt",
+      threshold: 300,
+      forSeconds: 60,
+      severity: "warning",
+      groupBy: ["pool"],
+      remediation: { action: "scale", resourceId: web.id, by: 1 },
+    },
+  });
+  await createAlertRule({
+    ctx,
+    input: {
+      name: "backend-unhealthy",
+      description: "A backend failed its health checks for 30 s: take it out of rotation while it is looked at.",
+      metric: "stratus_backend_healthy",
+      aggregation: "min",
+      windowSeconds: 30,
+      operator: "lt",
+      threshold: 1,
+      forSeconds: 30,
+      severity: "critical",
+      groupBy: ["pool", "backend"],
+      remediation: { action: "eject", backendFromLabel: "backend", poolFromLabel: "pool" },
+    },
+  });
 }
 
 async function main() {

@@ -56,6 +56,10 @@ async function e2e(): Promise<void> {
       CHROMIUM_PATH: chromium,
       // The demo pools' proxies, clear of a console the developer may be running on 8080.
       STRATUS_DEMO_LISTEN_PORT: "18080",
+      // Alert rules made by a journey fire within a couple of seconds of their first breach.
+      STRATUS_ALERT_EVAL_INTERVAL_MS: "2000",
+      // Every demo request traced, so the traces journey finds some within seconds.
+      STRATUS_TRACE_SAMPLE_RATE: "1",
     };
     await run(bin("prisma"), ["migrate", "deploy"], env);
     await run(bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"], env);

@@ -4,8 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArrowRight, TriangleAlert } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { averageCpuPercent, policyGuides, timeDomain, toScalingPoints } from "@/components/charts/scaling-data";
-import { ScalingChart } from "@/components/charts/scaling-chart";
+import { averageCpuPercent } from "@/components/charts/scaling-data";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { useNow } from "@/components/ui/use-now";
@@ -16,6 +15,7 @@ import { getAutoscalerAction, listScaleDecisionsAction } from "@/app/(console)/a
 import { DecisionTable } from "./decision-table";
 import { DECISION_WINDOW_MS, mergeDecisions, nextFrom } from "./decision-window";
 import { actionNames } from "./policy-summary";
+import { ScalingHistory } from "./scaling-history";
 
 /** An enabled autoscaler decides every 5 s; this much silence means no worker is running it. */
 const SILENT_MS = 30_000;
@@ -131,30 +131,13 @@ export function AutoscalerActivity({ initial, initialDecisions }: { initial: Aut
       </Card>
     );
   }
-  const points = toScalingPoints(decisions);
   const time = (iso: string) => (now === null ? null : new Date(iso).toLocaleTimeString("en-GB"));
 
   return (
     <div className="space-y-4">
       <StatusCard autoscaler={autoscaler} latest={decisions[0]} now={now} />
-      <Card title="CPU and replicas, last 15 minutes">
-        {decisions.length === 0 ? (
-          <p className="py-10 text-center text-sm text-zinc-500">No decisions in the last 15 minutes. {WORKER_HINT}</p>
-        ) : (
-          <>
-            <ScalingChart
-              points={points}
-              guides={policyGuides(autoscaler.policy)}
-              domain={timeDomain(points, DECISION_WINDOW_MS, now ?? 0)}
-              maxReplicas={autoscaler.policy.maxReplicas}
-            />
-            <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
-              One point per decision: the average CPU it saw and the replica count it left. Dashed lines are the policy as it is now.
-            </p>
-          </>
-        )}
-      </Card>
-      <Card title={`Decisions (${decisions.length})`}>
+      <ScalingHistory autoscaler={autoscaler} emptyHint={WORKER_HINT} />
+      <Card title={`Decisions, last 15 minutes (${decisions.length})`}>
         {error ? <p role="alert" className="mb-3 text-sm text-red-600 dark:text-red-400">{error.message}</p> : null}
         {decisions.length === 0 ? (
           <p className="text-sm text-zinc-500">No decisions in the last 15 minutes. {WORKER_HINT}</p>

@@ -1,25 +1,98 @@
 "use client";
 
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { axisProps, formatTick, formatValue, gridProps, legendProps, tooltipStyle } from "./chart-theme";
+import type { ChartRow } from "./metric-series-data";
+import { seriesColors } from "./series-colors";
+import { axisTicks, formatInstant, tickFormatter } from "./time-axis";
 
-const COLORS = ["#0284c7", "#dc2626", "#16a34a", "#9333ea", "#ea580c", "#0891b2", "#ca8a04", "#db2777", "#4f46e5", "#65a30d", "#64748b", "#be123c"];
-const time = (t: number) => new Date(t).toLocaleString("en-GB", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+export interface ChartLine {
+  /** The row column the line reads. */
+  key: string;
+  /** The legend's name (the key when absent). */
+  name?: string;
+  /** A fixed colour for a line with a meaning (errors red); otherwise a stable one from its key. */
+  color?: string;
+}
 
-/** A metric's series over time (rows from toChartRows), one line each; polled, so no animation. */
-export function MetricSeriesChart({ rows, keys, label }: { rows: Array<Record<string, number>>; keys: string[]; label: string }) {
+export interface ChartGuide {
+  value: number;
+  label: string;
+  color: string;
+}
+
+const HEIGHT = { sm: "h-48", md: "h-72" } as const;
+
+/**
+ * Series over a fixed time window, one line (or stacked area) each. Polled, so nothing animates; the x domain is
+ * the query window, so the chart slides with time rather than rescaling to whatever points arrived.
+ */
+export function MetricSeriesChart({
+  rows,
+  lines,
+  domain,
+  label,
+  unit,
+  stacked = false,
+  stepped = false,
+  guides = [],
+  height = "md",
+  empty = "No samples in this range yet.",
+}: {
+  rows: ChartRow[];
+  lines: ChartLine[];
+  /** The query window; null until the first answer (the frame keeps its height meanwhile). */
+  domain: [number, number] | null;
+  label: string;
+  unit?: string;
+  stacked?: boolean;
+  /** Draw as steps (counts, replicas) rather than slopes. */
+  stepped?: boolean;
+  guides?: ChartGuide[];
+  height?: keyof typeof HEIGHT;
+  empty?: string;
+}) {
+  if (domain === null) {
+    return (
+      <div className={`grid ${HEIGHT[height]} w-full place-items-center text-sm text-zinc-500`} role="img" aria-label={label} aria-busy>
+        Loading…
+      </div>
+    );
+  }
+  const colors = seriesColors(lines.map((l) => l.key));
+  const span = domain[1] - domain[0];
+  const type = stepped ? "stepAfter" : "monotone";
   return (
-    <div className="h-72 w-full" role="img" aria-label={label}>
+    <div className={`relative ${HEIGHT[height]} w-full text-zinc-600 dark:text-zinc-400`} role="img" aria-label={label}>
+      {rows.length === 0 ? <p className="absolute inset-0 grid place-items-center text-sm text-zinc-500">{empty}</p> : null}
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.12} vertical={false} />
-          <XAxis dataKey="t" type="number" domain={["dataMin", "dataMax"]} tickFormatter={time} tick={{ fontSize: 11, fill: "currentColor" }} stroke="currentColor" strokeOpacity={0.3} minTickGap={50} />
-          <YAxis tick={{ fontSize: 11, fill: "currentColor" }} stroke="currentColor" strokeOpacity={0.3} width={56} />
-          <Tooltip labelFormatter={(t) => time(Number(t))} contentStyle={{ background: "var(--color-zinc-900)", border: "none", borderRadius: 6, color: "white", fontSize: 12 }} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          {keys.map((k, i) => (
-            <Line key={k} type="monotone" dataKey={k} name={k} stroke={COLORS[i % COLORS.length]} dot={false} connectNulls={false} isAnimationActive={false} />
+        <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+          <CartesianGrid {...gridProps} />
+          <XAxis
+            dataKey="t"
+            type="number"
+            scale="time"
+            domain={domain}
+            allowDataOverflow
+            ticks={axisTicks(domain, new Date(domain[1]).getTimezoneOffset())}
+            tickFormatter={tickFormatter(span)}
+            minTickGap={40}
+            {...axisProps}
+          />
+          <YAxis tickFormatter={formatTick} width={48} allowDecimals={!stepped} {...axisProps} unit={unit && unit.length <= 2 ? unit : undefined} />
+          <Tooltip labelFormatter={(t) => formatInstant(Number(t))} formatter={(v) => formatValue(Number(v), unit)} isAnimationActive={false} {...tooltipStyle} />
+          <Legend {...legendProps} />
+          {guides.map((g) => (
+            <ReferenceLine key={`${g.label}-${g.value}`} y={g.value} stroke={g.color} strokeDasharray="5 4" ifOverflow="extendDomain" label={{ value: g.label, position: "insideTopLeft", fontSize: 11, fill: g.color }} />
           ))}
-        </LineChart>
+          {lines.map((l) =>
+            stacked ? (
+              <Area key={l.key} dataKey={l.key} name={l.name ?? l.key} type={type} stackId="1" stroke={l.color ?? colors[l.key]} fill={l.color ?? colors[l.key]} fillOpacity={0.25} isAnimationActive={false} />
+            ) : (
+              <Line key={l.key} dataKey={l.key} name={l.name ?? l.key} type={type} stroke={l.color ?? colors[l.key]} strokeWidth={1.75} dot={false} connectNulls={false} isAnimationActive={false} />
+            ),
+          )}
+        </ComposedChart>
       </ResponsiveContainer>
     </div>
   );

@@ -2,23 +2,20 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { AllocationPoint } from "./allocation-data";
+import { axisProps, gridProps, legendProps, tooltipStyle } from "./chart-theme";
 
 /** Requested CPU and memory as a percent of each node's allocatable capacity. */
 export function NodeAllocationChart({ data }: { data: AllocationPoint[] }) {
   return (
-    <div className="h-64 w-full" role="img" aria-label="Requested CPU and memory per node, percent of allocatable">
+    <div className="h-64 w-full text-zinc-600 dark:text-zinc-400" role="img" aria-label="Requested CPU and memory per node, percent of allocatable">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.12} vertical={false} />
-          <XAxis dataKey="node" tick={{ fontSize: 12, fill: "currentColor" }} stroke="currentColor" strokeOpacity={0.3} />
-          <YAxis domain={[0, 100]} unit="%" tick={{ fontSize: 12, fill: "currentColor" }} stroke="currentColor" strokeOpacity={0.3} />
-          <Tooltip
-            formatter={(v) => `${v}%`}
-            contentStyle={{ background: "var(--color-zinc-900)", border: "none", borderRadius: 6, color: "white", fontSize: 12 }}
-            cursor={{ fill: "currentColor", fillOpacity: 0.06 }}
-          />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="cpu" name="CPU requested" fill="#0284c7" radius={[3, 3, 0, 0]} isAnimationActive={false} />
+          <CartesianGrid {...gridProps} />
+          <XAxis dataKey="node" {...axisProps} />
+          <YAxis domain={[0, 100]} unit="%" {...axisProps} />
+          <Tooltip formatter={(v) => `${v}%`} isAnimationActive={false} {...tooltipStyle} cursor={{ fill: "currentColor", fillOpacity: 0.06 }} />
+          <Legend {...legendProps} iconType="square" />
+          <Bar dataKey="cpu" name="CPU requested" fill="#0ea5e9" radius={[3, 3, 0, 0]} isAnimationActive={false} />
           <Bar dataKey="memory" name="Memory requested" fill="#a78bfa" radius={[3, 3, 0, 0]} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>

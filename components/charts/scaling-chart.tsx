@@ -1,55 +1,41 @@
 "use client";
 
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { cpuAxisMax, cpuTicks, replicaAxisMax, replicaTicks, timeTicks, type ScalingGuide, type ScalingPoint } from "./scaling-data";
+import { axisProps, gridProps, legendProps, tooltipStyle } from "./chart-theme";
+import { cpuAxisMax, cpuTicks, replicaAxisMax, replicaTicks, type ScalingGuide, type ScalingPoint } from "./scaling-data";
+import { axisTicks, formatInstant, tickFormatter } from "./time-axis";
 
 const guideColor: Record<ScalingGuide["kind"], string> = { up: "#ef4444", down: "#10b981", target: "#a1a1aa" };
-const clock = (ms: number) => new Date(ms).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
-const clockSeconds = (ms: number) => new Date(ms).toLocaleTimeString("en-GB");
 
 /** Average CPU utilization each decision saw, against the policy's lines, and the replica count it left. */
-export function ScalingChart({ points, guides, domain, maxReplicas }: { points: ScalingPoint[]; guides: ScalingGuide[]; domain: [number, number]; maxReplicas: number }) {
+export function ScalingChart({ points, guides, domain, maxReplicas, label }: { points: ScalingPoint[]; guides: ScalingGuide[]; domain: [number, number]; maxReplicas: number; label: string }) {
   const cpuMax = cpuAxisMax(points, guides);
   const replicaMax = replicaAxisMax(points, maxReplicas);
-  // Ticks every 3 minutes on the local clock (getTimezoneOffset is minutes behind UTC).
-  const offsetMs = -new Date(domain[1]).getTimezoneOffset() * 60_000;
   return (
-    <div className="h-72 w-full" role="img" aria-label="Average CPU utilization per decision against the scaling thresholds, and the replica count, over the last 15 minutes">
+    <div className="h-72 w-full text-zinc-600 dark:text-zinc-400" role="img" aria-label={label}>
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={points} margin={{ top: 8, right: 4, bottom: 0, left: -12 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.12} vertical={false} />
+          <CartesianGrid {...gridProps} />
           <XAxis
             dataKey="at"
             type="number"
             scale="time"
             domain={domain}
             allowDataOverflow
-            ticks={timeTicks(domain, 3 * 60_000, offsetMs)}
-            tickFormatter={clock}
-            tick={{ fontSize: 12, fill: "currentColor" }}
-            stroke="currentColor"
-            strokeOpacity={0.3}
+            ticks={axisTicks(domain, new Date(domain[1]).getTimezoneOffset())}
+            tickFormatter={tickFormatter(domain[1] - domain[0])}
             minTickGap={40}
+            {...axisProps}
           />
-          <YAxis yAxisId="cpu" domain={[0, cpuMax]} ticks={cpuTicks(cpuMax)} unit="%" tick={{ fontSize: 12, fill: "currentColor" }} stroke="currentColor" strokeOpacity={0.3} />
-          <YAxis
-            yAxisId="replicas"
-            orientation="right"
-            domain={[0, replicaMax]}
-            ticks={replicaTicks(replicaMax)}
-            allowDecimals={false}
-            tick={{ fontSize: 12, fill: "currentColor" }}
-            stroke="currentColor"
-            strokeOpacity={0.3}
-            width={32}
-          />
+          <YAxis yAxisId="cpu" domain={[0, cpuMax]} ticks={cpuTicks(cpuMax)} unit="%" {...axisProps} />
+          <YAxis yAxisId="replicas" orientation="right" domain={[0, replicaMax]} ticks={replicaTicks(replicaMax)} allowDecimals={false} width={32} {...axisProps} />
           <Tooltip
-            labelFormatter={(v) => clockSeconds(Number(v))}
+            labelFormatter={(v) => formatInstant(Number(v))}
             formatter={(value, name) => (name === "Replicas" ? [value, name] : [value === null ? "no reading" : `${value}%`, name])}
-            contentStyle={{ background: "var(--color-zinc-900)", border: "none", borderRadius: 6, color: "white", fontSize: 12 }}
-            cursor={{ stroke: "currentColor", strokeOpacity: 0.2 }}
+            isAnimationActive={false}
+            {...tooltipStyle}
           />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Legend {...legendProps} />
           {guides.map((g) => (
             <ReferenceLine
               key={`${g.kind}-${g.value}`}
@@ -61,7 +47,7 @@ export function ScalingChart({ points, guides, domain, maxReplicas }: { points: 
               label={{ value: g.label, position: "insideTopLeft", fontSize: 11, fill: guideColor[g.kind] }}
             />
           ))}
-          <Line yAxisId="cpu" dataKey="cpu" name="Average CPU" type="linear" stroke="#0284c7" strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+          <Line yAxisId="cpu" dataKey="cpu" name="Average CPU" type="linear" stroke="#0ea5e9" strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
           <Line yAxisId="replicas" dataKey="replicas" name="Replicas" type="stepAfter" stroke="#a78bfa" strokeWidth={2} dot={false} isAnimationActive={false} />
         </ComposedChart>
       </ResponsiveContainer>

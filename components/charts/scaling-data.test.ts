@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { PodCpuSummary } from "@/lib/domain/autoscaling";
-import { averageCpuPercent, cpuAxisMax, cpuTicks, policyGuides, replicaAxisMax, replicaTicks, timeDomain, timeTicks, toScalingPoints, type DecisionSample } from "./scaling-data";
+import { averageCpuPercent, cpuAxisMax, cpuTicks, policyGuides, replicaAxisMax, replicaTicks, toScalingPoints, decisionStep, type DecisionSample } from "./scaling-data";
 
 const pod = (cpuMillis: number | undefined, extra: Partial<PodCpuSummary> = {}): PodCpuSummary => ({
   podId: "p",
@@ -54,10 +54,14 @@ test("policyGuides: thresholds and target line, or the HPA CPU target", () => {
   expect(policyGuides(target)).toEqual([{ value: 60, label: "target 60%", kind: "target" }]);
 });
 
-test("axes: the window ends at the newest point (or now); CPU up to a round number above everything; replicas above the max", () => {
+test("decisionStep: every decision (one per 5 s) in a short window, at most 300 steps in a long one", () => {
+  expect(decisionStep(15 * 60_000)).toBe(5);
+  expect(decisionStep(3_600_000)).toBe(12);
+  expect(decisionStep(86_400_000)).toBe(288);
+});
+
+test("axes: CPU up to a round number above everything; replicas above the max", () => {
   const points = [{ at: 1_000_000, cpu: 240, replicas: 6 }, { at: 900_000, cpu: null, replicas: 2 }];
-  expect(timeDomain(points, 60_000, 5)).toEqual([940_000, 1_000_000]);
-  expect(timeDomain([], 60_000, 5_000_000)).toEqual([4_940_000, 5_000_000]);
   expect(cpuAxisMax(points, [])).toBe(275);
   expect(cpuAxisMax([], [{ value: 50, label: "", kind: "up" }])).toBe(125);
   expect(replicaAxisMax(points, 5)).toBe(7);
@@ -69,14 +73,6 @@ test("cpuTicks: about five round steps up to the axis maximum", () => {
   expect(cpuTicks(275)).toEqual([0, 50, 100, 150, 200, 250]);
   expect(cpuTicks(50)).toEqual([0, 10, 20, 30, 40, 50]);
   expect(cpuTicks(12_000)).toEqual([0, 2400, 4800, 7200, 9600, 12000]);
-});
-
-test("timeTicks: whole steps inside the domain, in the browser's time zone", () => {
-  const minute = 60_000;
-  expect(timeTicks([10 * minute + 5, 25 * minute], 5 * minute)).toEqual([15 * minute, 20 * minute, 25 * minute]);
-  // Half-hour zones (UTC+5:30): ticks fall on local whole quarter hours.
-  expect(timeTicks([0, 60 * minute], 15 * minute, 330 * minute)).toEqual([0, 15 * minute, 30 * minute, 45 * minute, 60 * minute]);
-  expect(timeTicks([0, 60 * minute], 60 * minute, 30 * minute)).toEqual([30 * minute]);
 });
 
 test("replicaTicks: whole numbers, at most seven", () => {

@@ -64,10 +64,10 @@ export function policyGuides(policy: AutoscalingPolicy): ScalingGuide[] {
   );
 }
 
-/** The time axis: the `windowMs` before the newest point (or before `now` when there is none). */
-export function timeDomain(points: readonly ScalingPoint[], windowMs: number, now: number): [number, number] {
-  const end = points.length > 0 ? Math.max(...points.map((p) => p.at)) : now;
-  return [end - windowMs, end];
+/** Decisions come every 5 s; a longer window keeps one per step so a chart holds at most ~300 of them. */
+export const MAX_DECISION_POINTS = 300;
+export function decisionStep(spanMs: number): number {
+  return Math.max(5, Math.ceil(spanMs / 1000 / MAX_DECISION_POINTS));
 }
 
 /** The CPU axis: from 0 to a round number above every reading and guide, at least 100%. */
@@ -85,13 +85,6 @@ export function replicaAxisMax(points: readonly ScalingPoint[], maxReplicas: num
 export function cpuTicks(max: number): number[] {
   const step = [10, 20, 25, 50, 100, 200, 250, 500, 1000].find((s) => max / s <= 6) ?? Math.ceil(max / 5);
   return Array.from({ length: Math.floor(max / step) + 1 }, (_, i) => i * step);
-}
-
-/** Time ticks on whole multiples of `stepMs` (in the browser's time zone offset `offsetMs`) inside the domain. */
-export function timeTicks([start, end]: [number, number], stepMs: number, offsetMs = 0): number[] {
-  const ticks: number[] = [];
-  for (let t = Math.ceil((start + offsetMs) / stepMs) * stepMs - offsetMs; t <= end; t += stepMs) ticks.push(t);
-  return ticks;
 }
 
 /** Whole-number ticks from 0 to `max` (the replica axis), at most seven of them. */

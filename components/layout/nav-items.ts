@@ -1,4 +1,6 @@
 import { Activity, Bell, Boxes, Cpu, FileText, Gauge, KeyRound, LayoutDashboard, Network, ScrollText, Server, Users, Workflow } from "lucide-react";
+import type { ComponentType } from "react";
+import { AlertsNavCount } from "@/components/alerts/alerts-nav-count";
 import type { Permission } from "@/lib/auth/roles";
 
 export interface NavItem {
@@ -9,6 +11,8 @@ export interface NavItem {
   coming?: boolean;
   /** Shown only to roles with this permission (the page itself is still guarded by the data layer). */
   need?: Permission;
+  /** A live count shown beside the label (e.g. firing alerts). */
+  count?: ComponentType;
 }
 
 export const navItems: NavItem[] = [
@@ -19,9 +23,9 @@ export const navItems: NavItem[] = [
   { href: "/pools", label: "Pools", icon: Network },
   { href: "/autoscaling", label: "Autoscaling", icon: Gauge },
   { href: "/metrics/explore", label: "Metrics", icon: Activity },
-  { href: "/logs", label: "Logs", icon: FileText, coming: true },
-  { href: "/traces", label: "Traces", icon: Workflow, coming: true },
-  { href: "/alerts", label: "Alerts", icon: Bell, coming: true },
+  { href: "/logs", label: "Logs", icon: FileText },
+  { href: "/traces", label: "Traces", icon: Workflow },
+  { href: "/alerts", label: "Alerts", icon: Bell, count: AlertsNavCount },
   { href: "/audit", label: "Audit", icon: ScrollText },
   { href: "/tokens", label: "API tokens", icon: KeyRound },
   { href: "/users", label: "Users", icon: Users, need: "admin" },

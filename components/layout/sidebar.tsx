@@ -46,6 +46,7 @@ export function Sidebar() {
             >
               <Icon className="size-4" aria-hidden />
               {item.label}
+              {item.count ? <item.count /> : null}
             </Link>
           );
         })}

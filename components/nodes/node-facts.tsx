@@ -1,5 +1,6 @@
 import { Badge, Labels } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { conditionTone } from "./condition-tone";
 import { formatMiB, formatMillicores } from "@/lib/format";
 import type { ClusterNode } from "@/lib/server/dal/nodes";
 
@@ -61,7 +62,7 @@ export function NodeFacts({ node }: { node: ClusterNode }) {
               <li key={c.type}>
                 <span className="flex items-center gap-2">
                   <span className="font-medium">{c.type}</span>
-                  <Badge tone={c.status === "True" ? (c.type === "Ready" ? "good" : "warn") : c.status === "False" && c.type === "Ready" ? "bad" : "neutral"}>{c.status}</Badge>
+                  <Badge tone={conditionTone(c)}>{c.status}</Badge>
                 </span>
                 {c.reason || c.message ? <span className="block text-xs text-zinc-500">{[c.reason, c.message].filter(Boolean).join(": ")}</span> : null}
               </li>

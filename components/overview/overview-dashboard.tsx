@@ -11,6 +11,7 @@ import { relativeTime } from "@/lib/format";
 import { LIST_REFRESH_MS, overviewKeys } from "@/lib/query-keys";
 import type { Overview } from "@/lib/server/dal/overview";
 import { EngineCard } from "./engine-card";
+import { EstateCharts } from "./estate-charts";
 import { pastTense } from "./past-tense";
 import { StatCard } from "./stat-card";
 
@@ -35,6 +36,7 @@ export function OverviewDashboard({ initial }: { initial: Overview }) {
         <StatCard href="/pods" label="Pods" value={pods} detail={`${data.podsByPhase.running ?? 0} running · ${data.podsByPhase.pending ?? 0} pending`} />
         <StatCard href="/pools" label="Pools" value={data.pools} detail={`${data.backendsByHealth.healthy ?? 0} of ${backends} backends healthy`} />
       </div>
+      <EstateCharts />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title="Node allocation" className="lg:col-span-2">
           {data.allocation.length === 0 ? (

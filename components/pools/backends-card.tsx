@@ -5,6 +5,7 @@ import { RoleGate } from "@/components/auth/role-gate";
 import { WriteFieldset } from "@/components/auth/write-fieldset";
 import { useQueryClient } from "@tanstack/react-query";
 import { Pencil, Trash2 } from "lucide-react";
+import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { Pager } from "@/components/lists/pager";
@@ -79,12 +80,14 @@ export function BackendsCard({ poolId, initial }: { poolId: string; initial?: Pa
                 ) : (
                   <tr key={b.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
                     <Td className="font-mono text-[13px] whitespace-nowrap">
-                      {b.address}:{b.port}
+                      <Link href={`/pools/${poolId}/backends/${b.id}`} className="text-sky-700 hover:underline dark:text-sky-400">
+                        {b.address}:{b.port}
+                      </Link>
                     </Td>
                     <Td className="text-right tabular-nums">{b.weight}</Td>
                     <Td className="text-right tabular-nums">{b.maxConnections.toLocaleString("en-GB")}</Td>
-                    <Td>
-                      <Badge tone={healthTone[b.health]}>{b.health}</Badge>
+                    <Td className="whitespace-nowrap">
+                      <Badge tone={healthTone[b.health]}>{b.health}</Badge> <RotationBadge backend={b} />
                     </Td>
                     <Td className="w-0 whitespace-nowrap text-right">
                       <RoleGate need="write" mode="hide">
@@ -143,6 +146,15 @@ function RemoveButton({ poolId, backend }: { poolId: string; backend: Backend })
 
 const cellInput = `${controlClass} text-right tabular-nums`;
 
+/** Taken out of rotation by a person or an alert's remediation: never picked, whatever its health. */
+function RotationBadge({ backend }: { backend: Backend }) {
+  return backend.disabled ? (
+    <span title="Out of rotation: the balancer never picks it. Edit the backend to put it back.">
+      <Badge tone="warn">out of rotation</Badge>
+    </span>
+  ) : null;
+}
+
 function EditRow({ poolId, backend, onDone }: { poolId: string; backend: Backend; onDone: () => void }) {
   const { state, dispatch, onSubmit, pending } = useFormAction(updateBackendAction.bind(null, poolId, backend.id));
   const invalidate = useInvalidate();
@@ -186,6 +198,16 @@ function EditRow({ poolId, backend, onDone }: { poolId: string; backend: Backend
         {field("maxConnections", "Max connections", backend.maxConnections)}
         <Td>
           <Badge tone={healthTone[backend.health]}>{backend.health}</Badge>
+          <select
+            form={formId}
+            name="disabled:bool"
+            defaultValue={String(backend.disabled)}
+            aria-label={`Rotation of ${backend.address}:${backend.port}`}
+            className={`${cellInput} mt-1 block w-36`}
+          >
+            <option value="false">In rotation</option>
+            <option value="true">Out of rotation</option>
+          </select>
         </Td>
         <Td className="w-0 whitespace-nowrap text-right">
           <form ref={form} id={formId} action={dispatch} onSubmit={onSubmit} noValidate className="-my-1 inline-flex gap-1">

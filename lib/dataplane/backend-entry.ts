@@ -31,6 +31,7 @@ export function toBackendView(entry: BackendEntry): BackendView {
     maxConnections: entry.config.maxConnections,
     health: entry.health,
     ejected: entry.ejected,
+    disabled: entry.config.disabled === true,
     activeConnections: entry.counters.activeConnections,
   };
 }

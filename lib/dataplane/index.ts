@@ -2,4 +2,4 @@
 export { DataPlane } from "./data-plane";
 export { LATENCY_BUCKETS_MS, type HistogramBucket } from "./stats/latency-histogram";
 export type { BackendStats, PoolStats } from "./stats/stats-report";
-export type { BackendConfig, DataPlaneEvent, DataPlaneOptions, PoolConfig } from "./types";
+export type { BackendConfig, DataPlaneEvent, DataPlaneOptions, DataPlaneTracing, PoolConfig } from "./types";

@@ -35,11 +35,15 @@ export class PoolProxy implements PoolRouter {
   private readonly pickContext: { -readonly [K in keyof PickContext]: PickContext[K] } = { clientIp: undefined, now: 0, rng: Math.random };
   private readonly outcome = { latencyMs: 0, ok: true, now: 0 };
 
+  /** The pool's name, for its spans (a rename applies to the next request). */
+  name: string;
+
   constructor(
     readonly id: string,
     readonly settings: ProxySettings,
     config: PoolConfig,
   ) {
+    this.name = config.name;
     this.balancer = createBalancer(config.algorithm, settings.balancer);
     this.outliers = new OutlierTracker(settings.outlierDetection, {
       ejected: (ejection) => this.onEjected(ejection),
@@ -59,6 +63,7 @@ export class PoolProxy implements PoolRouter {
 
   /** Apply a new config: backends by id (state survives), a new balancer seeded with in-flight counts on an algorithm switch. */
   apply(config: PoolConfig, admissions: ReadonlyMap<string, Admission>, reportedHealth: (backendId: string) => HealthStatus | undefined): void {
+    this.name = config.name;
     const seen = new Set<string>();
     for (const backend of config.backends) {
       seen.add(backend.id);

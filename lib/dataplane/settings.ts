@@ -3,7 +3,8 @@ import { DEFAULT_OUTLIER_DETECTION, type OutlierDetectionConfig } from "../domai
 import { SsrfGuard } from "../engine/net";
 import { RandomIdSource } from "./http/random-ids";
 import type { IdSource } from "./http/traceparent";
-import type { DataPlaneEvent, DataPlaneOptions } from "./types";
+import { ratioSampled } from "../telemetry/traces/sampler";
+import type { DataPlaneEvent, DataPlaneOptions, DataPlaneTracing } from "./types";
 
 /** DataPlaneOptions with every default filled in, shared by all pools of one data plane. */
 export interface ProxySettings {
@@ -20,6 +21,7 @@ export interface ProxySettings {
   readonly guard: SsrfGuard;
   readonly ids: IdSource;
   readonly emit: (event: DataPlaneEvent) => void;
+  readonly tracing: { readonly sampleNewTrace: (traceId: string) => boolean; readonly sink: DataPlaneTracing["sink"] } | null;
 }
 
 export function resolveSettings(options: DataPlaneOptions): ProxySettings {
@@ -37,5 +39,12 @@ export function resolveSettings(options: DataPlaneOptions): ProxySettings {
     guard: options.guard ?? new SsrfGuard(),
     ids: new RandomIdSource(),
     emit: options.onEvent ?? (() => {}),
+    tracing: tracingSettings(options.tracing),
   };
+}
+
+function tracingSettings(tracing: DataPlaneTracing | undefined): ProxySettings["tracing"] {
+  if (tracing === undefined) return null;
+  const { sampleRate, sink } = tracing;
+  return { sampleNewTrace: (traceId) => ratioSampled(traceId, sampleRate), sink };
 }

@@ -1,6 +1,7 @@
 import type { Algorithm, BalancerOptions } from "../domain/balancing";
 import type { HealthStatus, OutlierDetectionConfig } from "../domain/health";
 import type { SsrfGuard } from "../engine/net";
+import type { SpanRecord } from "../telemetry/traces/span";
 
 /** One backend as configured (`lib/server/dal/backends.ts` Backend is assignable to it). */
 export interface BackendConfig {
@@ -11,6 +12,10 @@ export interface BackendConfig {
   readonly maxConnections: number;
   /** The recorded health; seeds a backend the data plane has not heard about from the health checker yet. */
   readonly health: HealthStatus;
+  /** Taken out of rotation by an operator: no new requests, in-flight ones finish. */
+  readonly disabled?: boolean;
+  /** The pod behind the backend, named on its trace spans. */
+  readonly podName?: string | null;
 }
 
 /** One pool with its backends (`Pool` from `lib/server/dal/pools.ts` plus `backends` is assignable to it). */
@@ -49,6 +54,15 @@ export interface DataPlaneOptions {
   readonly guard?: SsrfGuard;
   /** Notifications for logs and the event stream. Must not throw. */
   readonly onEvent?: (event: DataPlaneEvent) => void;
+  /** Record spans of proxied requests; without it none are, and traces the proxy starts are flagged sampled. */
+  readonly tracing?: DataPlaneTracing;
+}
+
+export interface DataPlaneTracing {
+  /** Share of the traces the proxy starts that are recorded; a caller's traceparent decides for its own trace. */
+  readonly sampleRate: number;
+  /** Takes finished spans on the request path: must not block or throw (a bounded SpanBuffer). */
+  readonly sink: { push(span: SpanRecord): unknown };
 }
 
 export type DataPlaneEvent =
@@ -69,4 +83,8 @@ export type DataPlaneEvent =
       readonly backendId: string;
       readonly at: number;
       readonly cause: "expired" | "check_passed";
-    };
+    }
+  /** A request's attempt failed before any response and is sent once more, to another backend. */
+  | { readonly type: "upstream_retry"; readonly poolId: string; readonly backendId: string; readonly error: string; readonly traceId: string }
+  /** The proxy answered a request itself with an error (502, 503 no backend, 504); backendId null when none was picked. */
+  | { readonly type: "upstream_error"; readonly poolId: string; readonly backendId: string | null; readonly status: number; readonly error: string; readonly traceId: string };

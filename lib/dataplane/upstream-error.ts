@@ -21,3 +21,9 @@ export function describeUpstreamError(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === "string" ? `upstream error ${code}` : "upstream error";
 }
+
+/** The failure as OpenTelemetry's `error.type` on a span: the error's code, or a generic name. */
+export function upstreamErrorType(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : "upstream_error";
+}

@@ -2,6 +2,7 @@ import type { Rng } from "@/lib/domain/random";
 import type { SchedulerState, SchedulingProfile } from "@/lib/domain/scheduling";
 import type { EngineSnapshot } from "@/lib/server/dal/engine/snapshot";
 import type { EngineWriteCtx } from "@/lib/server/dal/engine/types";
+import type { EngineEvents } from "./events";
 import type { PodMetricsWindow } from "./metrics-window";
 import type { RuntimeDriver } from "./runtime/driver";
 
@@ -31,4 +32,6 @@ export interface EngineDeps {
   config: EngineConfig;
   scheduler: { state: SchedulerState };
   runtime?: { driver: RuntimeDriver; metrics: PodMetricsWindow };
+  /** Where the loop tells what it did (pod started, node NotReady, scaled, …): the log store, as source "engine". */
+  events: EngineEvents;
 }

@@ -74,7 +74,8 @@ describe("the engine runs the estate with real processes", () => {
     const engine = new Engine({
       holder: "test-worker",
       runtime: { driver, metrics: new PodMetricsWindow() },
-      config: { nodeGraceMs: 600, evictionTimeoutMs: 300 },
+      // The grace outlasts a slow pass on a busy machine, so only the stopped agent ever goes stale.
+      config: { nodeGraceMs: 3_000, evictionTimeoutMs: 300 },
     });
     const readyPods = () => db.pod.findMany({ where: { ownerId: web.id, phase: "running", ready: true } });
 

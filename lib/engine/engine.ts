@@ -6,6 +6,7 @@ import { db } from "@/lib/server/db";
 import { loadEngineSnapshot } from "@/lib/server/dal/engine/snapshot";
 import type { EngineWriteCtx } from "@/lib/server/dal/engine/types";
 import { DEFAULT_ENGINE_CONFIG, type EngineConfig, type EngineDeps } from "./deps";
+import { noEvents, type EngineEvents } from "./events";
 import { acquireLease, fenceFor, FencedError, releaseLease, type Lease } from "./lease";
 import * as autoscaler from "./loops/autoscaler";
 import * as endpoints from "./loops/endpoints";
@@ -40,6 +41,8 @@ export interface EngineOptions {
   loops?: Loop[];
   rng?: Rng;
   clock?: () => number;
+  /** Where loops' events go (the worker's log writer); each is labelled with the loop that emitted it. */
+  events?: EngineEvents;
 }
 
 export interface PassReport {
@@ -87,6 +90,7 @@ export class Engine {
           config: this.config,
           scheduler: this.scheduler,
           runtime: this.options.runtime,
+          events: this.eventsFor(loop.name),
         });
       } catch (e) {
         if (e instanceof FencedError) {
@@ -101,6 +105,11 @@ export class Engine {
       await this.recordLoop(write, loop.name, durationMs, error).catch(() => undefined);
     }
     return report;
+  }
+
+  private eventsFor(loop: string): EngineEvents {
+    const sink = this.options.events;
+    return sink ? (event) => sink({ ...event, labels: { loop, ...event.labels } }) : noEvents;
   }
 
   private async recordLoop(write: EngineWriteCtx, name: string, durationMs: number, error: string | null) {

@@ -4,21 +4,30 @@
  */
 import { hostname } from "node:os";
 import { Engine } from "./engine";
+import { LogWriter } from "./log-writer";
+import { alertsLoop } from "./loops/alerts";
 import { loadGeneratorLoop } from "./loops/load-generator";
+import { logRetentionLoop } from "./loops/logs";
 import { metricsLoop } from "./loops/metrics";
+import { dataPlaneTracing } from "./loops/traces";
 import { trafficLoop } from "./loops/traffic";
 import { PodMetricsWindow } from "./metrics-window";
 import { LocalProcessDriver } from "./runtime/local-driver";
 
 const PASS_INTERVAL_MS = Number(process.env.STRATUS_ENGINE_INTERVAL_MS ?? 1000);
 
-const driver = new LocalProcessDriver();
-const traffic = trafficLoop();
+// Pod output and engine/data-plane events go to the log store through one bounded, batched writer.
+const logs = new LogWriter();
+const driver = new LocalProcessDriver({ onLog: (pod, stream, line) => logs.podLine(pod, stream, line) });
+const tracing = dataPlaneTracing();
+const traffic = trafficLoop({ tracing: tracing.tracing });
 const loadGenerator = loadGeneratorLoop();
+const alerts = alertsLoop();
 const engine = new Engine({
   holder: `${hostname()}:${process.pid}`,
   runtime: { driver, metrics: new PodMetricsWindow() },
-  loops: [traffic, loadGenerator, metricsLoop()],
+  events: (event) => logs.event(event),
+  loops: [traffic, loadGenerator, metricsLoop({ extraSamples: (now) => logs.samples(now) }), logRetentionLoop(), tracing.loop, alerts],
 });
 
 let stopping = false;
@@ -50,11 +59,14 @@ async function shutdown(signal: string) {
   await current; // let the pass under way finish its writes
   loadGenerator.generator.stop();
   await traffic.close();
+  await alerts.close();
   await driver.close();
+  await logs.close().catch(() => undefined); // the pods' last lines, then stop
   await engine.release().catch(() => undefined);
   process.exit(0);
 }
 
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));
+logs.start();
 void loop();

@@ -123,5 +123,9 @@ export type UpdateAutoscalerInput = z.infer<typeof UpdateAutoscalerInput>;
 export const ScaleDecisionQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   from: z.coerce.date({ message: "Not a date-time (ISO 8601)" }).optional(),
+  /** Only decisions before this time. */
+  to: z.coerce.date({ message: "Not a date-time (ISO 8601)" }).optional(),
+  /** Thin a long window for a chart: at most one decision per step of this many seconds (steps anchored at `from`). */
+  step: z.coerce.number().int().min(1).max(86_400).optional(),
 });
 export type ScaleDecisionQuery = z.infer<typeof ScaleDecisionQuery>;

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { AGGREGATIONS } from "@/lib/telemetry/aggregate";
 
-const MetricName = z.string().regex(/^[a-zA-Z_:][a-zA-Z0-9_:.]*$/, "A metric name like http_requests_total").max(200);
-const LabelMap = z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_.]*$/, "A label name like pool or service.name").max(100), z.string().max(1000));
+export const MetricName = z.string().regex(/^[a-zA-Z_:][a-zA-Z0-9_:.]*$/, "A metric name like http_requests_total").max(200);
+export const LabelMap = z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_.]*$/, "A label name like pool or service.name").max(100), z.string().max(1000));
 
 /** One pushed sample (`POST /api/v1/metrics`). `at` is epoch ms or ISO time; absent → when it was received. */
 export const PushSample = z.object({

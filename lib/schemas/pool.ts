@@ -63,5 +63,7 @@ export const UpdateBackendInput = z.object({
   weight: z.number().int().min(1).max(1000).optional(),
   maxConnections: z.number().int().min(1).max(1_000_000).optional(),
   health: z.enum(BackendHealths).optional(),
+  /** Take the backend out of rotation (true) or put it back (false), whatever its health. */
+  disabled: z.boolean().optional(),
 });
 export type UpdateBackendInput = z.infer<typeof UpdateBackendInput>;

@@ -6,8 +6,8 @@ const stats: PoolStatsReading = {
   failedRequests: 1,
   activeConnections: 2,
   backends: [
-    { histogram: [{ le: "5", count: 1 }, { le: "10", count: 2 }, { le: "+Inf", count: 0 }] },
-    { histogram: [{ le: "5", count: 3 }, { le: "10", count: 0 }, { le: "+Inf", count: 4 }] },
+    { address: "127.0.0.1", port: 1, totalRequests: 3, failedRequests: 0, histogram: [{ le: "5", count: 1 }, { le: "10", count: 2 }, { le: "+Inf", count: 0 }] },
+    { address: "127.0.0.1", port: 2, totalRequests: 7, failedRequests: 1, histogram: [{ le: "5", count: 3 }, { le: "10", count: 0 }, { le: "+Inf", count: 4 }] },
   ],
 };
 
@@ -39,7 +39,15 @@ test("maps running pods, pool counters and known backend health to samples", () 
     'stratus_pool_request_failures_total{"pool":"web"}=1',
     'stratus_pool_active_connections{"pool":"web"}=2',
     'stratus_pool_request_duration_ms{"pool":"web"}=0',
+    'stratus_backend_requests_total{"pool":"web","backend":"127.0.0.1:1"}=3',
+    'stratus_backend_request_failures_total{"pool":"web","backend":"127.0.0.1:1"}=0',
+    'stratus_backend_request_duration_ms{"pool":"web","backend":"127.0.0.1:1"}=0',
+    'stratus_backend_requests_total{"pool":"web","backend":"127.0.0.1:2"}=7',
+    'stratus_backend_request_failures_total{"pool":"web","backend":"127.0.0.1:2"}=1',
+    'stratus_backend_request_duration_ms{"pool":"web","backend":"127.0.0.1:2"}=0',
   ]);
+  // Each backend's own histogram, made cumulative like the pool's.
+  expect(samples.find((s) => s.name === "stratus_backend_request_duration_ms" && s.labels.backend === "127.0.0.1:2")).toMatchObject({ bounds: [5, 10], buckets: [3, 3, 7], count: 7 });
   expect(samples.every((s) => s.at === 7)).toBe(true);
 });
 

@@ -16,7 +16,15 @@ export interface PoolStatsReading {
   totalRequests: number;
   failedRequests: number;
   activeConnections: number;
-  backends: ReadonlyArray<{ histogram: ReadonlyArray<{ le: string; count: number }> }>;
+  backends: ReadonlyArray<BackendStatsReading>;
+}
+/** One backend's counters as the data plane reports them; `histogram` holds per-bucket (not cumulative) counts. */
+export interface BackendStatsReading {
+  address: string;
+  port: number;
+  totalRequests: number;
+  failedRequests: number;
+  histogram: ReadonlyArray<{ le: string; count: number }>;
 }
 
 /** Scale decisions so far, per autoscaler and action ("scale_up", "none", …), as counter samples. */
@@ -26,8 +34,9 @@ export function scaleDecisionSamples(counts: ReadonlyArray<{ autoscaler: string;
 
 /**
  * What Stratus records about its own estate each metrics pass: pod CPU/memory gauges, pool request counters and a
- * pool latency histogram (the backends' buckets summed, made cumulative), and backend health (1 healthy, 0 not;
- * unknown is left out rather than guessed).
+ * pool latency histogram (the backends' buckets summed, made cumulative), the same per backend (labelled
+ * `backend="address:port"` as the health gauge is, so one backend's latency and errors can be read on their own),
+ * and backend health (1 healthy, 0 not; unknown is left out rather than guessed).
  */
 export function engineSamples(pods: readonly PodReading[], pools: readonly PoolReading[], stats: ReadonlyMap<string, PoolStatsReading>, at: number): Sample[] {
   const out: Sample[] = [];
@@ -50,19 +59,31 @@ export function engineSamples(pods: readonly PodReading[], pools: readonly PoolR
     out.push({ name: "stratus_pool_active_connections", kind: "gauge", labels, at, value: s.activeConnections });
     const histogram = poolHistogram(s);
     if (histogram) out.push({ name: "stratus_pool_request_duration_ms", kind: "histogram", labels, at, value: 0, ...histogram });
+    for (const b of s.backends) {
+      const backend = { pool: pool.name, backend: `${b.address}:${b.port}` };
+      out.push({ name: "stratus_backend_requests_total", kind: "counter", labels: backend, at, value: b.totalRequests });
+      out.push({ name: "stratus_backend_request_failures_total", kind: "counter", labels: backend, at, value: b.failedRequests });
+      const own = cumulativeHistogram([b.histogram]);
+      if (own) out.push({ name: "stratus_backend_request_duration_ms", kind: "histogram", labels: backend, at, value: 0, ...own });
+    }
   }
   return out;
 }
 
 /** Sum the backends' per-bucket counts (same bounds: the data plane's fixed buckets) into one cumulative histogram. */
 export function poolHistogram(stats: PoolStatsReading): { bounds: number[]; buckets: number[]; count: number } | null {
-  const first = stats.backends.find((b) => b.histogram.length > 0)?.histogram;
+  return cumulativeHistogram(stats.backends.map((b) => b.histogram));
+}
+
+/** Per-bucket counts of one or more histograms with the same bounds, summed and made cumulative. */
+function cumulativeHistogram(histograms: ReadonlyArray<ReadonlyArray<{ le: string; count: number }>>): { bounds: number[]; buckets: number[]; count: number } | null {
+  const first = histograms.find((h) => h.length > 0);
   if (!first) return null;
   const bounds = first.filter((b) => b.le !== "+Inf").map((b) => Number(b.le));
   const counts = new Array<number>(first.length).fill(0);
-  for (const b of stats.backends) {
-    if (b.histogram.length !== first.length) continue;
-    b.histogram.forEach((bucket, i) => (counts[i]! += bucket.count));
+  for (const h of histograms) {
+    if (h.length !== first.length) continue;
+    h.forEach((bucket, i) => (counts[i]! += bucket.count));
   }
   let running = 0;
   const buckets = counts.map((c) => (running += c));

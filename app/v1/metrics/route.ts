@@ -1,9 +1,9 @@
-import { apiRoute, json } from "@/lib/server/http/route";
-import { ingest } from "@/lib/server/telemetry/ingest";
+import { apiRoute } from "@/lib/server/http/route";
+import { ingestMetrics, otlpExportResponse } from "@/lib/server/telemetry/ingest";
 
-/** OTLP/HTTP metrics export (JSON encoding), at the path OTLP exporters post to by default. Bearer token with write. */
+/** OTLP/HTTP metrics export (JSON or protobuf, optionally gzipped), at the path OTLP exporters post to by default. Bearer token with write. */
 export const POST = apiRoute(async (req, ctx) => {
-  const { skipped } = await ingest(req, ctx, "otlp");
-  // ExportMetricsServiceResponse: a partial success names how many data points were dropped.
-  return json(skipped > 0 ? { partialSuccess: { rejectedDataPoints: skipped, errorMessage: "unsupported or malformed data points" } } : {});
+  const { skipped } = await ingestMetrics(req, ctx, "otlp");
+  // ExportMetricsServiceResponse in the request's encoding: a partial success names how many data points were dropped.
+  return otlpExportResponse(req, "metrics", skipped, "unsupported or malformed data points");
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { childTraceparent, formatTraceparent, parseTraceparent, type IdSource } from "./traceparent";
+import { childTraceparent, formatTraceparent, isSampled, parseTraceparent, type IdSource } from "./traceparent";
 import { RandomIdSource } from "./random-ids";
 
 const TRACE = "0af7651916cd43dd8448eb211c80319c";
@@ -52,7 +52,12 @@ describe("parseTraceparent (W3C Trace Context)", () => {
 
 describe("childTraceparent", () => {
   test("keeps a valid caller's trace id and flags, with a new span id as the backend's parent", () => {
-    expect(childTraceparent(`00-${TRACE}-${SPAN}-00`, fixedIds)).toEqual({ header: `00-${TRACE}-00f067aa0ba902b7-00`, continued: true });
+    expect(childTraceparent(`00-${TRACE}-${SPAN}-00`, fixedIds, () => true)).toEqual({
+      header: `00-${TRACE}-00f067aa0ba902b7-00`,
+      context: { traceId: TRACE, parentId: "00f067aa0ba902b7", flags: "00" },
+      parent: { traceId: TRACE, parentId: SPAN, flags: "00" },
+      continued: true,
+    });
   });
 
   test("a future version continues as version 00", () => {
@@ -60,7 +65,16 @@ describe("childTraceparent", () => {
   });
 
   test.each([undefined, "garbage", `00-${"0".repeat(32)}-${SPAN}-01`])("starts a sampled trace when the header is %j", (incoming) => {
-    expect(childTraceparent(incoming, fixedIds)).toEqual({ header: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", continued: false });
+    expect(childTraceparent(incoming, fixedIds)).toMatchObject({ header: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", parent: null, continued: false });
+  });
+
+  test("a trace we start carries our sampler's decision, which sees the new trace id", () => {
+    const seen: string[] = [];
+    const trace = childTraceparent(undefined, fixedIds, (traceId) => (seen.push(traceId), false));
+    expect(trace.header).toBe("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00");
+    expect(seen).toEqual(["4bf92f3577b34da6a3ce929d0e0e4736"]);
+    expect(isSampled(trace.context)).toBe(false);
+    expect(isSampled({ ...trace.context, flags: "03" })).toBe(true);
   });
 
   test("real ids are valid and unique", () => {

@@ -13,8 +13,9 @@ const VERSION_00 = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 const FUTURE_VERSION = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?$/;
 const ALL_ZERO = /^0+$/;
 
-/** Sampled, for a trace we start: without a sampler of our own we let downstream record it. */
+/** Sampled: a trace we start is recorded downstream unless a sampler of ours says otherwise. */
 export const SAMPLED_FLAGS = "01";
+const NOT_SAMPLED_FLAGS = "00";
 
 export function parseTraceparent(header: string | readonly string[] | undefined): TraceContext | null {
   // Several traceparent headers are ambiguous: the spec treats that as invalid.
@@ -43,16 +44,37 @@ export interface IdSource {
   spanId(): string;
 }
 
-/**
- * The traceparent for the backend hop: a valid incoming header keeps its trace-id and flags and gets a new
- * span id (the proxy's span becomes the backend's parent); a missing or invalid one starts a new trace.
- * `continued` tells whether the caller's tracestate may be forwarded (it must be dropped with an invalid parent).
- */
-export function childTraceparent(incoming: string | readonly string[] | undefined, ids: IdSource): { header: string; continued: boolean } {
-  const parent = parseTraceparent(incoming);
-  const context =
-    parent === null
-      ? { traceId: ids.traceId(), parentId: ids.spanId(), flags: SAMPLED_FLAGS }
-      : { traceId: parent.traceId, parentId: ids.spanId(), flags: parent.flags };
-  return { header: formatTraceparent(context), continued: parent !== null };
+export interface ChildTrace {
+  /** The traceparent header for the backend hop. */
+  readonly header: string;
+  /** Its context: the trace id, the new span id (the backend's parent) and the flags. */
+  readonly context: TraceContext;
+  /** The caller's valid context, or null when we started the trace. */
+  readonly parent: TraceContext | null;
+  /** Whether the caller's tracestate may be forwarded (it must be dropped with an invalid parent). */
+  readonly continued: boolean;
 }
+
+/**
+ * The traceparent for the backend hop: a valid incoming header keeps its trace-id and flags (the caller's sampling
+ * decision stands) and gets a new span id (the proxy's span becomes the backend's parent); a missing or invalid
+ * one starts a new trace, flagged sampled unless `sampleNewTrace` says no.
+ */
+export function childTraceparent(
+  incoming: string | readonly string[] | undefined,
+  ids: IdSource,
+  sampleNewTrace: (traceId: string) => boolean = () => true,
+): ChildTrace {
+  const parent = parseTraceparent(incoming);
+  let context: TraceContext;
+  if (parent === null) {
+    const traceId = ids.traceId();
+    context = { traceId, parentId: ids.spanId(), flags: sampleNewTrace(traceId) ? SAMPLED_FLAGS : NOT_SAMPLED_FLAGS };
+  } else {
+    context = { traceId: parent.traceId, parentId: ids.spanId(), flags: parent.flags };
+  }
+  return { header: formatTraceparent(context), context, parent, continued: parent !== null };
+}
+
+/** The sampled flag (bit 0 of trace-flags). */
+export const isSampled = (context: TraceContext): boolean => (Number.parseInt(context.flags, 16) & 1) === 1;

@@ -38,7 +38,8 @@ export async function startDemoService(options: DemoServiceOptions = {}): Promis
   const name = options.name ?? `demo-${port}`;
   const child = spawn(process.execPath, [DEMO_SERVICE], {
     env: { ...process.env, PORT: String(port), POD_NAME: name, CPU_WORK_MS: String(options.cpuWorkMs ?? 0), LATENCY_MS: String(options.latencyMs ?? 0) },
-    stdio: ["ignore", "pipe", "pipe"],
+    // stdin stays open while we run: the demo service exits when its stdin ends (as when its runtime goes away).
+    stdio: ["pipe", "pipe", "pipe"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   await new Promise<void>((resolve, reject) => {

@@ -21,6 +21,7 @@ describe.each(ALGORITHMS)("%s: no pick, with a reason, when nothing is eligible 
     ["all unknown (never checked)", [backend("a", { health: "unknown" })], "no healthy backend"],
     ["all ejected by outlier detection", [backend("a", { ejected: true })], "no healthy backend"],
     ["all drained (weight 0)", [backend("a", { weight: 0 })], "no healthy backend"],
+    ["all taken out of rotation by an operator", [backend("a", { disabled: true })], "no healthy backend"],
     [
       "healthy ones all full",
       [backend("a", { maxConnections: 2, activeConnections: 2 }), backend("b", { health: "unhealthy" })],
@@ -154,5 +155,31 @@ describe("balancer bookkeeping", () => {
     const balancer = createBalancer("ip_hash");
     expect(balancer.algorithm).toBe("ip_hash");
     expect(balancer.snapshot(0)).toEqual({ algorithm: "ip_hash", panic: false, backends: [] });
+  });
+});
+
+describe("taken out of rotation (disabled)", () => {
+  test.each(ALGORITHMS)("%s: never picked, not even in panic, and keeps its in-flight count", (algorithm) => {
+    const balancer = createBalancer(algorithm, { panicThresholdPercent: 100 });
+    balancer.setBackends([backend("a"), backend("b", { health: "unhealthy" }), backend("off")], 0);
+    balancer.onStart("off");
+    balancer.setBackends([backend("a"), backend("b", { health: "unhealthy" }), backend("off", { disabled: true })], 0);
+    const c = ctx();
+    for (let i = 0; i < 30; i++) expect(balancer.pick({ ...c, clientIp: `192.0.2.${i}` }).backend?.id).not.toBe("off");
+    expect(balancer.snapshot(0).backends.find((b) => b.id === "off")).toMatchObject({ eligible: false, activeConnections: 1 });
+  });
+
+  test("ip_hash: only the disabled backend's clients move, and they move back when it is enabled", () => {
+    const balancer = createBalancer("ip_hash");
+    const pool = ["a", "b", "c"].map((id) => backend(id));
+    balancer.setBackends(pool, 0);
+    const clients = Array.from({ length: 200 }, (_, i) => `198.51.100.${i % 250}`);
+    const pickAll = () => clients.map((clientIp) => balancer.pick({ ...ctx(), clientIp }).backend!.id);
+    const before = pickAll();
+    balancer.setBackends([pool[0]!, backend("b", { disabled: true }), pool[2]!], 0);
+    const during = pickAll();
+    during.forEach((id, i) => (before[i] === "b" ? expect(id).not.toBe("b") : expect(id).toBe(before[i])));
+    balancer.setBackends(pool, 0);
+    expect(pickAll()).toEqual(before);
   });
 });

@@ -194,7 +194,7 @@ class PoolBalancer implements Balancer {
 
   private setHealthyFlag(slot: number): void {
     const view = this.table.view(slot);
-    const healthy = view.health === "healthy" && view.ejected !== true ? 1 : 0;
+    const healthy = view.health === "healthy" && view.ejected !== true && view.disabled !== true ? 1 : 0;
     this.healthyCount += healthy - (this.healthy[slot] as number);
     this.healthy[slot] = healthy;
   }
@@ -220,7 +220,7 @@ class PoolBalancer implements Balancer {
   /** Re-derive one backend's eligibility and tell the strategy if it changed. */
   private refresh(slot: number): void {
     const { table } = this;
-    const servable = isServable(this.healthy[slot] === 1, table.weight[slot] as number, this.panic);
+    const servable = table.view(slot).disabled !== true && isServable(this.healthy[slot] === 1, table.weight[slot] as number, this.panic);
     this.servableCount += (servable ? 1 : 0) - (this.servable[slot] as number);
     this.servable[slot] = servable ? 1 : 0;
     const eligible = servable && (table.active[slot] as number) < (table.maxConnections[slot] as number);

@@ -25,6 +25,11 @@ export interface BackendView {
   /** Ejected by passive outlier detection: ineligible until un-ejected. */
   readonly ejected?: boolean;
   /**
+   * Taken out of rotation by an operator (nginx `down`): never eligible, not even in panic, yet it keeps its place —
+   * its ring points, rotation slot and in-flight count — so only its own share of traffic moves, and moves back.
+   */
+  readonly disabled?: boolean;
+  /**
    * In-flight requests when the balancer first sees this backend (e.g. after an algorithm switch).
    * After that the balancer's own count (onStart/onFinish) is authoritative and this field is ignored.
    */

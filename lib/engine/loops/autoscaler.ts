@@ -10,7 +10,7 @@ const EVALUATION_INTERVAL_MS = 5_000;
  * in lib/domain/autoscaling, and a change goes through the same audited write as a person's.
  * Without a local runtime (a tick through the API) there are no readings, so nothing is decided.
  */
-export async function tick({ snapshot, write, now, runtime }: EngineDeps): Promise<void> {
+export async function tick({ snapshot, write, now, runtime, events }: EngineDeps): Promise<void> {
   if (!runtime) return;
   for (const autoscaler of await loadEnabledAutoscalers()) {
     if (autoscaler.lastDecisionAt !== null && now - autoscaler.lastDecisionAt < EVALUATION_INTERVAL_MS) continue;
@@ -22,5 +22,14 @@ export async function tick({ snapshot, write, now, runtime }: EngineDeps): Promi
     const applied = decision.result.action !== "none";
     const history = recordDecision(autoscaler.history, applied ? decision.persist : { ...decision.persist, events: [] }, autoscaler.policy, now);
     await applyScaleDecision(write, autoscaler, decision, history, new Date(now));
+    if (applied) {
+      const { desiredReplicas, reason } = decision.result;
+      events({
+        level: "info",
+        message: `autoscaler ${autoscaler.name}: scaled ${workload.name} from ${workload.spec.replicas} to ${desiredReplicas} replicas: ${reason}`,
+        workload: workload.name,
+        labels: { autoscaler: autoscaler.name },
+      });
+    }
   }
 }

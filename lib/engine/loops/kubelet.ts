@@ -3,6 +3,7 @@ import { heartbeatNodes } from "@/lib/server/dal/engine/nodes";
 import { recordPodStatus, type ObservedPodStatus } from "@/lib/server/dal/engine/pods";
 import type { EnginePod } from "@/lib/server/dal/engine/snapshot";
 import type { EngineDeps } from "../deps";
+import { workloadOf, type EngineEvents } from "../events";
 import { UnknownImageError, type ObservedPod, type RuntimeDriver } from "../runtime/driver";
 
 const ACTIVE = new Set(["pending", "running", "unknown"]);
@@ -58,7 +59,12 @@ export async function tick(deps: EngineDeps): Promise<void> {
     const pod = wanted.get(running.name);
     if (!pod || pod.nodeName !== running.nodeName) {
       // Deleted, moved, or its machine "died": a dead machine's processes die with it.
-      if (running.nodeName && !liveNodes.has(running.nodeName)) driver.kill(running.name);
+      const nodeDied = running.nodeName && !liveNodes.has(running.nodeName);
+      if (nodeDied) driver.kill(running.name);
+      if (running.state === "running") {
+        const why = nodeDied ? `its node ${running.nodeName} is down` : pod ? `the pod moved to ${pod.nodeName}` : "the pod was deleted";
+        deps.events({ level: nodeDied ? "warn" : "info", message: `pod ${running.name}: process ${nodeDied ? "killed" : "stopped"}: ${why}`, pod: running.name, node: running.nodeName, workload: running.workload });
+      }
       await driver.stop(running.name);
       if (pod === undefined) {
         metrics.forget(running.name);
@@ -69,7 +75,16 @@ export async function tick(deps: EngineDeps): Promise<void> {
 
   await driver.sample(now);
   for (const pod of wanted.values()) {
-    const status = await observe(driver, pod);
+    const status = await observe(driver, pod, deps.events, snapshot.workloads);
+    if (status.phase === "running" && status.ready !== pod.ready) {
+      deps.events({
+        level: status.ready ? "info" : "warn",
+        message: status.ready ? `pod ${pod.name} is ready` : `pod ${pod.name} is not ready: ${pod.ready ? `its /healthz failed ${FAILURE_THRESHOLD} times in a row` : (status.message ?? "starting")}`,
+        pod: pod.name,
+        node: pod.nodeName,
+        workload: workloadOf(pod, snapshot.workloads),
+      });
+    }
     if (status.usage?.cpuMillicores != null) {
       metrics.add({ podId: pod.name, ready: status.ready, phase: kubePhase(status.phase), cpuMillis: status.usage.cpuMillicores, requestMillis: pod.requests.cpuMillis, at: now });
     }
@@ -77,23 +92,33 @@ export async function tick(deps: EngineDeps): Promise<void> {
   }
 }
 
-async function observe(driver: RuntimeDriver, pod: EnginePod): Promise<ObservedPodStatus> {
-  if (pod.killRequested) driver.kill(pod.name);
+type Workloads = EngineDeps["snapshot"]["workloads"];
+
+async function observe(driver: RuntimeDriver, pod: EnginePod, events: EngineEvents, workloads: Workloads): Promise<ObservedPodStatus> {
+  const workload = workloadOf(pod, workloads);
+  const about = { pod: pod.name, node: pod.nodeName, workload };
+  if (pod.killRequested) {
+    driver.kill(pod.name);
+    events({ level: "warn", message: `pod ${pod.name}: killing its process, as requested`, ...about });
+  }
   let observed = driver.observe(pod.name);
   if (observed?.state === "exited" || pod.killRequested) {
     // Give a killed process a moment to be reaped so its exit is reported as such.
     observed = driver.observe(pod.name);
     if (observed?.state === "exited") {
       driver.forget(pod.name);
+      events({ level: observed.exitCode === 0 ? "info" : "error", message: `pod ${pod.name}: ${exitMessage(observed)}`, ...about, labels: observed.exitSignal ? { signal: observed.exitSignal } : { exitCode: String(observed.exitCode) } });
       return { phase: "failed", ready: false, message: exitMessage(observed), hostPort: null, pid: null, startedAt: null, usage: null, killRequested: false };
     }
   }
   if (!observed) {
     const container = pod.containers[0];
     try {
-      observed = await driver.ensureRunning({ name: pod.name, image: container?.image ?? "", nodeName: pod.nodeName!, env: {} });
+      observed = await driver.ensureRunning({ name: pod.name, image: container?.image ?? "", nodeName: pod.nodeName!, env: {}, workload });
+      events({ level: "info", message: `pod ${pod.name}: started ${container?.image ?? ""} on node ${pod.nodeName} (pid ${observed.pid}, port ${observed.port})`, ...about });
     } catch (error) {
       if (!(error instanceof UnknownImageError)) throw error;
+      events({ level: "error", message: `pod ${pod.name}: cannot start: ${error.message}`, ...about });
       return { phase: "failed", ready: false, message: error.message, hostPort: null, pid: null, startedAt: null, usage: null, killRequested: false };
     }
   }

@@ -7,6 +7,8 @@ export interface PodRuntimeSpec {
   image: string;
   nodeName: string;
   env: Record<string, string>;
+  /** The workload (owner) the pod belongs to, carried on its log lines; null for a bare pod. */
+  workload?: string | null;
 }
 
 export type ProcessState = "running" | "exited";
@@ -14,6 +16,7 @@ export type ProcessState = "running" | "exited";
 export interface ObservedPod {
   name: string;
   nodeName: string;
+  workload: string | null;
   pid: number | null;
   port: number;
   state: ProcessState;

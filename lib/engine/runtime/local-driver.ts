@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
+import { LineSplitter } from "@/lib/telemetry/logs/text";
 import type { ObservedPod, PodRuntimeSpec, RuntimeDriver } from "./driver";
 import { UnknownImageError } from "./driver";
 import { freePort } from "./free-port";
@@ -12,9 +13,19 @@ interface Running extends ObservedPod {
   lastSampleAt: number;
 }
 
+/** Which pod a line of output came from. */
+export interface PodLogSource {
+  name: string;
+  nodeName: string;
+  workload: string | null;
+}
+
 export interface LocalDriverOptions {
-  /** Where a pod's stdout/stderr lines go (the log pipeline later); default: dropped. */
-  onLog?: (pod: string, stream: "stdout" | "stderr", line: string) => void;
+  /**
+   * Where a pod's stdout/stderr lines go, one call per line (lines over 16 KiB come in pieces); default: dropped.
+   * Must not throw or block: the worker's bounded log writer takes them.
+   */
+  onLog?: (pod: PodLogSource, stream: "stdout" | "stderr", line: string) => void;
   stopGraceMs?: number;
   images?: typeof localImages;
 }
@@ -36,11 +47,13 @@ export class LocalProcessDriver implements RuntimeDriver {
     const port = await freePort();
     const child = spawn(image.command, image.args, {
       env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...spec.env, PORT: String(port), POD_NAME: spec.name },
-      stdio: ["ignore", "pipe", "pipe"],
+      // stdin stays an open pipe: when this process dies, however abruptly, the pod sees it close and stops.
+      stdio: ["pipe", "pipe", "pipe"],
     });
     const running: Running = {
       name: spec.name,
       nodeName: spec.nodeName,
+      workload: spec.workload ?? null,
       pid: child.pid ?? null,
       port,
       state: "running",
@@ -53,7 +66,7 @@ export class LocalProcessDriver implements RuntimeDriver {
       lastTicks: null,
       lastSampleAt: Date.now(),
     };
-    this.pipeLines(spec.name, child);
+    this.pipeLines({ name: spec.name, nodeName: spec.nodeName, workload: spec.workload ?? null }, child);
     child.on("exit", (code, signal) => {
       running.state = "exited";
       running.exitCode = code;
@@ -68,17 +81,22 @@ export class LocalProcessDriver implements RuntimeDriver {
     return this.view(running);
   }
 
-  private pipeLines(pod: string, child: ChildProcess) {
+  private pipeLines(pod: PodLogSource, child: ChildProcess) {
     const onLog = this.options.onLog;
     for (const stream of ["stdout", "stderr"] as const) {
-      let buffered = "";
-      child[stream]?.setEncoding("utf8");
-      child[stream]?.on("data", (chunk: string) => {
-        if (!onLog) return;
-        buffered += chunk;
-        const lines = buffered.split("\n");
-        buffered = lines.pop() ?? "";
-        for (const line of lines) if (line.length > 0) onLog(pod, stream, line);
+      const output = child[stream];
+      if (!output) continue;
+      if (!onLog) {
+        output.resume(); // keep the pipe drained so the process never blocks on a full one
+        continue;
+      }
+      const lines = new LineSplitter();
+      output.setEncoding("utf8");
+      output.on("data", (chunk: string) => {
+        for (const line of lines.push(chunk)) onLog(pod, stream, line);
+      });
+      output.on("end", () => {
+        for (const line of lines.flush()) onLog(pod, stream, line);
       });
     }
   }

@@ -151,27 +151,51 @@ export const toScaleDecision = (d: ScaleDecisionRow): ScaleDecisionRecord => {
   };
 };
 
-/** An autoscaler's decisions, newest first: the newest `limit`, only those at or after `from` when given. */
+/**
+ * An autoscaler's decisions, newest first: the newest `limit`, only those in [`from`, `to`) when given. With `step`
+ * (seconds) a long window is thinned for a chart: one decision per step, one that scaled if the step has any (so a
+ * change of replicas is never thinned away), else its latest.
+ */
 export async function listScaleDecisions({
   ctx,
   autoscalerId,
   limit,
   from,
+  to,
+  step,
 }: {
   ctx: Ctx;
   autoscalerId: string;
   limit?: number | string;
   from?: string | Date;
+  to?: string | Date;
+  step?: number | string;
 }): Promise<{ items: ScaleDecisionRecord[] }> {
   authorize(ctx, "read", { verb: "list", objectType: "scale-decision", objectId: autoscalerId });
   assertId(autoscalerId, "Autoscaler");
-  const query = parseInput(ScaleDecisionQuery, defined({ limit, from }));
+  const query = parseInput(ScaleDecisionQuery, defined({ limit, from, to, step }));
   const exists = await db.autoscaler.findUnique({ where: { id: autoscalerId }, select: { id: true } });
   if (!exists) throw notFound("Autoscaler");
+  const at = { ...(query.from ? { gte: query.from } : {}), ...(query.to ? { lt: query.to } : {}) };
+  const ids = query.step === undefined ? undefined : await oneDecisionPerStep(autoscalerId, query.step, query.limit, query.from, query.to);
   const rows = await db.scaleDecision.findMany({
-    where: { autoscalerId, ...(query.from ? { at: { gte: query.from } } : {}) },
+    where: { autoscalerId, at, ...(ids ? { id: { in: ids } } : {}) },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: query.limit,
   });
   return { items: rows.map(toScaleDecision) };
+}
+
+/** The ids of the decisions a thinned window keeps, newest step first. */
+async function oneDecisionPerStep(autoscalerId: string, step: number, limit: number, from?: Date, to?: Date): Promise<bigint[]> {
+  const rows = await db.$queryRaw<Array<{ id: bigint }>>`
+    SELECT "id" FROM (
+      SELECT DISTINCT ON ("bin") "id", "bin" FROM (
+        SELECT "id", "at", "action", date_bin(make_interval(secs => ${step}), "at", ${from ?? new Date(0)}) AS "bin"
+        FROM "ScaleDecision"
+        WHERE "autoscalerId" = ${autoscalerId}::uuid AND "at" >= ${from ?? new Date(0)} AND "at" < ${to ?? new Date(8.64e15)}
+      ) d
+      ORDER BY "bin" DESC, ("action" <> 'none') DESC, "at" DESC, "id" DESC
+    ) picked ORDER BY "bin" DESC LIMIT ${limit}`;
+  return rows.map((r) => r.id);
 }

@@ -17,6 +17,8 @@ export interface Backend {
   weight: number;
   maxConnections: number;
   health: (typeof BackendHealths)[number];
+  /** Taken out of rotation (by an operator or an alert's remediation): the data plane sends it nothing new. */
+  disabled: boolean;
   podId: string | null;
   version: number;
   createdAt: string;
@@ -31,6 +33,7 @@ export const toBackend = (b: BackendRow): Backend => ({
   weight: b.weight,
   maxConnections: b.maxConnections,
   health: b.health,
+  disabled: b.disabled,
   podId: b.podId,
   version: b.version,
   createdAt: iso(b.createdAt),
@@ -62,7 +65,7 @@ const backends = defineCrud({
     maxConnections: input.maxConnections,
   }),
   updateSchema: UpdateBackendInput,
-  updateData: (input) => defined({ weight: input.weight, maxConnections: input.maxConnections, health: input.health }),
+  updateData: (input) => defined({ weight: input.weight, maxConnections: input.maxConnections, health: input.health, disabled: input.disabled }),
 });
 
 /** Backends live under a pool: every call first proves the pool exists (404 otherwise) and the backend is its own. */

@@ -3,9 +3,11 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { canonicalLabels, labelsHash, type Labels } from "@/lib/telemetry/labels";
 import type { MetricKind, Sample } from "@/lib/telemetry/sample";
 import { authorize, type Ctx } from "../auth/principal";
+import { bulkCopySupported, bulkPool } from "../bulk-pool";
 import { db } from "../db";
+import { copySampleRows, encodeSampleRows } from "./metric-sample-copy";
 
-/** Rows per INSERT: one statement per batch keeps round trips low and stays well under Postgres' 65,535 parameters. */
+/** Rows per COPY (or INSERT): few round trips, and well under Postgres' 65,535 parameters for the INSERT fallback. */
 const BATCH = 10_000;
 const PARALLEL = 4;
 
@@ -21,7 +23,7 @@ export function authorizeMetricsWrite(ctx: Ctx): void {
   authorize(ctx, "write", { verb: "create", objectType: "metric" });
 }
 
-/** Store samples: series upserted (and cached) first, then one multi-row INSERT per batch. Duplicates are dropped. */
+/** Store samples: series upserted (and cached) first, then one COPY (or INSERT) per batch. Duplicates are dropped. */
 export async function recordSamples({ ctx, samples }: { ctx: Ctx; samples: readonly Sample[] }): Promise<{ accepted: number }> {
   authorizeMetricsWrite(ctx);
   if (samples.length === 0) return { accepted: 0 };
@@ -36,21 +38,47 @@ export async function recordSamples({ ctx, samples }: { ctx: Ctx; samples: reado
 
 async function writeAll(samples: readonly Sample[]): Promise<{ accepted: number }> {
   const ids = await ensureSeries(samples);
-  // Batches go out a few at a time on separate pool connections: Postgres inserts them in parallel.
-  const batches: Array<[number, number]> = [];
-  for (let i = 0; i < samples.length; i += BATCH) batches.push([i, Math.min(samples.length, i + BATCH)]);
+  // One batch when it fits; else PARALLEL lanes on their own connections, each taking the next batch when it is done
+  // (Postgres writes them in parallel), over equal batches in a multiple of PARALLEL, so no lane idles at the end.
+  const count = samples.length <= BATCH ? 1 : PARALLEL * Math.ceil(samples.length / (PARALLEL * BATCH));
+  const size = Math.ceil(samples.length / count);
+  let next = 0;
   let accepted = 0;
-  for (let i = 0; i < batches.length; i += PARALLEL) {
-    const counts = await Promise.all(batches.slice(i, i + PARALLEL).map(([a, b]) => insertBatch(samples.slice(a, b), ids.slice(a, b))));
-    accepted += counts.reduce((x, y) => x + y, 0);
-  }
+  const failures: unknown[] = [];
+  const lane = async () => {
+    while (next < samples.length && failures.length === 0) {
+      const a = next;
+      next += size;
+      try {
+        const inserted = await insertBatch(samples.slice(a, a + size), ids.slice(a, a + size));
+        accepted += inserted; // after the await: `accepted += await …` would read a stale total
+      } catch (error) {
+        failures.push(error); // the other lanes stop taking batches, so a retry never overlaps this attempt
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, count) }, lane));
+  if (failures.length > 0) throw failures[0];
   return { accepted };
 }
 
+const rawKey = (s: Sample) => `${s.name}\u0000${JSON.stringify(s.labels)}`;
+
 async function ensureSeries(samples: readonly Sample[]): Promise<bigint[]> {
   // Fast path: the labels as sent (unsorted) name a series already seen; the canonical hash is computed on a miss only.
-  const rawKeys = samples.map((s) => `${s.name}\u0000${JSON.stringify(s.labels)}`);
-  if (rawKeys.every((k) => seenAs.has(k))) return rawKeys.map((k) => seenAs.get(k)!);
+  // One loop and no array of keys: short-lived key strings are the cheapest garbage there is.
+  const known = new Array<bigint>(samples.length);
+  for (let i = 0; i < samples.length; i++) {
+    const id = seenAs.get(rawKey(samples[i]!));
+    if (id === undefined) return resolveSeries(samples);
+    known[i] = id;
+  }
+  return known;
+}
+
+/** Upsert the series not cached yet (by name + canonical labels hash), then answer every sample's series id. */
+async function resolveSeries(samples: readonly Sample[]): Promise<bigint[]> {
+  const rawKeys = samples.map(rawKey);
   const hashes = samples.map((s) => labelsHash(s.labels));
   const missing = new Map<string, { name: string; kind: MetricKind; labels: Labels; hash: string }>();
   samples.forEach((s, i) => {
@@ -74,17 +102,20 @@ async function ensureSeries(samples: readonly Sample[]): Promise<bigint[]> {
   });
 }
 
-/** Scalar samples go through `unnest` (five array parameters however many rows); histograms as multi-row VALUES. */
+/** Scalar samples go in by COPY (else `unnest`: three array parameters however many rows); histograms as VALUES. */
 async function insertBatch(batch: readonly Sample[], ids: readonly bigint[]): Promise<number> {
   const scalar: number[] = [];
   const histo: number[] = [];
   batch.forEach((s, i) => (s.buckets && s.bounds ? histo : scalar).push(i));
   let inserted = 0;
   if (scalar.length > 0) {
-    inserted += await db.$executeRaw`
+    const seriesIds = scalar.map((i) => ids[i]!);
+    const at = scalar.map((i) => batch[i]!.at);
+    const values = scalar.map((i) => batch[i]!.value);
+    inserted += (await copyScalar(seriesIds, at, values)) ?? (await db.$executeRaw`
       INSERT INTO "MetricSample" ("seriesId", "at", "value")
-      SELECT s, to_timestamp(t / 1000.0), v FROM unnest(${scalar.map((i) => String(ids[i]))}::bigint[], ${scalar.map((i) => batch[i]!.at)}::float8[], ${scalar.map((i) => batch[i]!.value)}::float8[]) AS u(s, t, v)
-      ON CONFLICT DO NOTHING`;
+      SELECT s, to_timestamp(t / 1000.0), v FROM unnest(${seriesIds.map(String)}::bigint[], ${at}::float8[], ${values}::float8[]) AS u(s, t, v)
+      ON CONFLICT DO NOTHING`);
   }
   if (histo.length > 0) {
     const rows = histo.map((i) => {
@@ -95,6 +126,23 @@ async function insertBatch(batch: readonly Sample[], ids: readonly bigint[]): Pr
       INSERT INTO "MetricSample" ("seriesId", "at", "value", "bounds", "buckets", "count") VALUES ${Prisma.join(rows)} ON CONFLICT DO NOTHING`;
   }
   return inserted;
+}
+
+/**
+ * COPY is the fast path (binary rows, no per-row SQL); it cannot skip duplicates, so a batch holding one (a retried
+ * export) is answered null and goes through INSERT … ON CONFLICT DO NOTHING instead, as do servers without COPY.
+ */
+async function copyScalar(seriesIds: readonly bigint[], at: readonly number[], values: readonly number[]): Promise<number | null> {
+  if (!(await bulkCopySupported())) return null;
+  const client = await bulkPool().connect();
+  try {
+    return await copySampleRows(client, encodeSampleRows(seriesIds, at, values));
+  } catch (error) {
+    if ((error as { code?: string }).code === "23505") return null; // unique_violation
+    throw error;
+  } finally {
+    client.release();
+  }
 }
 
 /** Forget cached series ids (tests reset the database under a running process). */

@@ -19,9 +19,17 @@ export function metricsPaths({ ok, problem }: { ok: Ref; problem: Ref }) {
     "/v1/metrics": {
       post: {
         tags: ["metrics"],
-        summary: "OTLP/HTTP metrics export, JSON encoding (ExportMetricsServiceRequest)",
-        requestBody: { required: true, content: { "application/json": { schema: { type: "object" } } } },
-        responses: { 200: ok("ExportMetricsServiceResponse (partialSuccess when points were dropped)"), 401: problem("No credentials"), 403: problem("Writers only"), ...backpressure },
+        summary: "OTLP/HTTP metrics export (ExportMetricsServiceRequest), JSON or protobuf, optionally Content-Encoding: gzip",
+        requestBody: { required: true, content: { "application/json": { schema: { type: "object" } }, "application/x-protobuf": { schema: { type: "string", format: "binary" } } } },
+        responses: {
+          200: ok("ExportMetricsServiceResponse in the request's encoding (partialSuccess when points were dropped)"),
+          400: problem("Malformed JSON, protobuf or gzip"),
+          401: problem("No credentials"),
+          403: problem("Writers only"),
+          ...backpressure,
+          413: problem("Body (or what it inflates to) over STRATUS_METRICS_MAX_BODY_BYTES"),
+          415: problem("Neither JSON nor protobuf, or an encoding other than gzip"),
+        },
       },
     },
     "/api/v1/metrics/query": {

@@ -18,6 +18,12 @@ test("the OpenAPI document is 3.1, lists every v1 collection and resolves every 
       "/api/v1/metrics",
       "/api/v1/metrics/query",
       "/v1/metrics",
+      "/v1/logs",
+      "/api/v1/logs",
+      "/api/v1/logs/download",
+      "/v1/traces",
+      "/api/v1/traces",
+      "/api/v1/traces/{traceId}",
     ]),
   );
   const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]!);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DemoLoadInput } from "@/lib/schemas/demo-load";
+import { HealthHistoryQuery } from "@/lib/schemas/health-history";
 import { CreateApiTokenInput } from "@/lib/schemas/api-token";
 import { CreateUserInput, SignInInput, UpdateUserInput } from "@/lib/schemas/user";
 import { CreateAutoscalerInput, ScaleDecisionQuery, UpdateAutoscalerInput } from "@/lib/schemas/autoscaler";
@@ -8,7 +9,10 @@ import { CreateNodeInput, SetNodeAgentInput, UpdateNodeInput } from "@/lib/schem
 import { CreatePodInput, UpdatePodInput } from "@/lib/schemas/pod";
 import { CreateBackendInput, CreatePoolInput, UpdateBackendInput, UpdatePoolInput } from "@/lib/schemas/pool";
 import { CreateResourceInput, UpdateResourceInput } from "@/lib/schemas/resource";
+import { logsPaths } from "./openapi-logs";
+import { alertsPaths, alertsSchemas } from "./openapi-alerts";
 import { metricsPaths, metricsSchemas } from "./openapi-metrics";
+import { tracesPaths } from "./openapi-traces";
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
 const schema = (s: z.ZodType, io: "input" | "output" = "input") => z.toJSONSchema(s, { target: "draft-2020-12", io, unrepresentable: "any" });
@@ -83,7 +87,12 @@ const decisionParameters = Object.keys(ScaleDecisionQuery.shape).map((name) => (
   name,
   in: "query",
   required: false,
-  schema: name === "from" ? { type: "string", format: "date-time" } : { type: "integer", minimum: 1, maximum: 500, default: 100 },
+  schema:
+    name === "from" || name === "to"
+      ? { type: "string", format: "date-time" }
+      : name === "step"
+        ? { type: "integer", minimum: 1, maximum: 86_400, description: "Seconds: at most one decision per step (a scaling one when the step has any)" }
+        : { type: "integer", minimum: 1, maximum: 500, default: 100 },
 }));
 
 export function openApiDocument() {
@@ -108,6 +117,14 @@ export function openApiDocument() {
         parameters: [idParam()],
       },
       "/api/v1/pools/{id}/backends/{backendId}": item("backends", "UpdateBackendInput", [idParam(), idParam("backendId")]),
+      "/api/v1/pools/{id}/backends/{backendId}/health-history": {
+        get: {
+          tags: ["backends"],
+          summary: "The backend's health transitions (from, to, reason, detail, at), newest first",
+          parameters: [idParam(), idParam("backendId"), ...Object.keys(HealthHistoryQuery.shape).map((name) => ({ name, in: "query", required: false, schema: { type: "string" } }))],
+          responses: { 200: ok("{ items, nextCursor }"), 401: problem("No credentials"), 404: problem("Not found"), 422: problem("Bad query") },
+        },
+      },
       // Autoscalers carry no labels: no selector; they filter by targetId and enabled.
       "/api/v1/autoscalers": collection("autoscalers", "CreateAutoscalerInput", [
         ...listParameters.filter((p) => p.name !== "selector"),
@@ -147,12 +164,16 @@ export function openApiDocument() {
       },
       ...accessPaths(),
       ...metricsPaths({ ok, problem }),
+      ...alertsPaths({ ok, problem, jsonBody, idParam, collection, item }),
+      ...logsPaths({ ok, problem }),
+      ...tracesPaths({ ok, problem }),
     },
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
       schemas: {
         Problem,
         ...metricsSchemas(schema),
+        ...alertsSchemas(schema),
         DemoLoadInput: schema(DemoLoadInput),
         SignInInput: schema(SignInInput),
         CreateUserInput: schema(CreateUserInput),

@@ -6,6 +6,7 @@ import { DrainButton } from "@/components/nodes/drain-button";
 import { NodeAgentCard } from "@/components/nodes/node-agent-card";
 import { NodeFacts } from "@/components/nodes/node-facts";
 import { NodeForm } from "@/components/nodes/node-form";
+import { NodeMetrics } from "@/components/nodes/node-metrics";
 import { NodePods } from "@/components/nodes/node-pods";
 import { nodePodsQuery } from "@/components/nodes/node-pods-query";
 import { NodeStatus } from "@/components/nodes/node-status";
@@ -47,6 +48,7 @@ export default async function NodePage({ params }: { params: Promise<{ id: strin
       <div className="space-y-4">
         <NodeAgentCard initial={node} />
         <NodeFacts node={node} />
+        <NodeMetrics nodeName={node.name} />
         <NodePods node={node} initial={pods} />
         <Card title="Edit">
           <NodeForm key={node.version} action={updateNodeAction.bind(null, node.id)} node={node} />

@@ -8,6 +8,7 @@ import { PoolStatsCard } from "@/components/pools/pool-stats-card";
 import { backendsQuery } from "@/components/pools/backends-query";
 import { PoolAbout } from "@/components/pools/pool-about";
 import { PoolForm } from "@/components/pools/pool-form";
+import { RecentTraces } from "@/components/traces/recent-traces";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -45,8 +46,11 @@ export default async function PoolPage({ params }: { params: Promise<{ id: strin
       />
       <div className="space-y-4">
         <PoolAbout pool={pool} />
-        <PoolStatsCard poolId={pool.id} listenPort={pool.listenPort} />
+        <PoolStatsCard poolId={pool.id} poolName={pool.name} listenPort={pool.listenPort} />
         <BackendsCard poolId={pool.id} initial={backends} />
+        <Card title="Recent traces">
+          <RecentTraces filter={{ poolId: pool.id }} limit={5} />
+        </Card>
         <Card title="Edit">
           <PoolForm key={pool.version} action={updatePoolAction.bind(null, pool.id)} pool={pool} owners={containers.items.map((r) => ({ value: r.id, label: r.name }))} />
         </Card>

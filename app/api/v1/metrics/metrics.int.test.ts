@@ -1,7 +1,7 @@
 /**
  * Metrics over the real routes: JSON push and OTLP/HTTP JSON in, the query API out (steps, labels, rate, histogram
  * quantiles); backpressure (413 over the body limit, 429 + Retry-After over the rate) and its counts on /metrics,
- * read back with a Prometheus text parser; who may push to OTLP.
+ * read back with a Prometheus text parser; who may push to OTLP. (Protobuf and gzip: app/v1/otlp-encodings.int.test.ts.)
  */
 import parsePrometheusTextFormat from "parse-prometheus-text-format";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
@@ -86,12 +86,12 @@ describe("OTLP/HTTP JSON", () => {
     expect((p99.json!.series as Series)[0]!.points[0]![1]).toBeCloseTo(99.1, 5);
   });
 
-  test("needs a writer's credentials; protobuf is refused with 415; what it cannot map is reported as partial", async () => {
+  test("needs a writer's credentials; other media types are a 415; what it cannot map is reported as partial", async () => {
     const viewer = await createTestToken(await createTestUser("viewer"), "viewer");
     expect((await call(otlp.POST, "POST", "/v1/metrics", { token: null, body: body([]) })).status).toBe(401);
     expect((await call(otlp.POST, "POST", "/v1/metrics", { token: viewer, body: body([]) })).status).toBe(403);
-    const proto = await call(otlp.POST, "POST", "/v1/metrics", { rawBody: "\u0000", headers: { "content-type": "application/x-protobuf" } });
-    expect(proto.status).toBe(415);
+    const xml = await call(otlp.POST, "POST", "/v1/metrics", { rawBody: "<metrics/>", headers: { "content-type": "application/xml" } });
+    expect(xml.status).toBe(415);
     const partial = await call(otlp.POST, "POST", "/v1/metrics", { body: body([{ name: "x", exponentialHistogram: { dataPoints: [{}] } }]) });
     expect(partial.json).toEqual({ partialSuccess: { rejectedDataPoints: 1, errorMessage: expect.any(String) } });
   });

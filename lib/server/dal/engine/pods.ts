@@ -7,8 +7,8 @@ import { deregisterPodBackends } from "../pod-backends";
 import type { ContainerWorkload } from "./snapshot";
 import type { EngineWriteCtx } from "./types";
 
-/** A new pod for a container workload, named like a ReplicaSet's (`web-7f3k2`). */
-export async function createWorkloadPod({ ctx, fence }: EngineWriteCtx, workload: ContainerWorkload): Promise<void> {
+/** A new pod for a container workload, named like a ReplicaSet's (`web-7f3k2`); returns its name. */
+export async function createWorkloadPod({ ctx, fence }: EngineWriteCtx, workload: ContainerWorkload): Promise<string> {
   const name = `${workload.name}-${randomBytes(3).toString("hex").slice(0, 5)}`;
   await db.$transaction(async (tx) => {
     await fence(tx);
@@ -28,6 +28,7 @@ export async function createWorkloadPod({ ctx, fence }: EngineWriteCtx, workload
     });
     await writeAudit(tx, ctx, { verb: "create", objectType: "pod", objectId: pod.id, objectName: name, after: { ownerId: workload.id, phase: "pending" } });
   });
+  return name;
 }
 
 /** Delete a pod (scale-down, eviction, replacement of a failed one). */

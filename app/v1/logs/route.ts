@@ -1,0 +1,9 @@
+import { apiRoute } from "@/lib/server/http/route";
+import { ingestLogs, otlpExportResponse } from "@/lib/server/telemetry/ingest";
+
+/** OTLP/HTTP logs export (JSON or protobuf, optionally gzipped), at the path OTLP exporters post to by default. Bearer token with write. */
+export const POST = apiRoute(async (req, ctx) => {
+  const { skipped } = await ingestLogs(req, ctx);
+  // ExportLogsServiceResponse in the request's encoding: a partial success names how many records were dropped.
+  return otlpExportResponse(req, "logs", skipped, "malformed log records");
+});

@@ -1,0 +1,111 @@
+"use client";
+
+import { X } from "lucide-react";
+import { useEffect, useState } from "react";
+import { useUrlQuery } from "@/components/lists/use-url-query";
+import { Button } from "@/components/ui/button";
+import { controlClass } from "@/components/ui/field";
+import { TRACE_FILTER_KEYS, TRACE_STATUSES } from "@/lib/schemas/traces";
+
+/** Time ranges as spans back from now, so a shared link keeps meaning "the last hour". Unset = the last hour. */
+const RANGES = [
+  { value: "15m", label: "Last 15 min" },
+  { value: "", label: "Last hour" },
+  { value: "6h", label: "Last 6 h" },
+  { value: "24h", label: "Last 24 h" },
+];
+
+/** A text filter that writes to the URL once typing pauses. */
+function useDebouncedParam(value: string | undefined, write: (v: string) => void): [string, (v: string) => void] {
+  const [text, setText] = useState(value ?? "");
+  useEffect(() => {
+    if (text === (value ?? "")) return;
+    const t = setTimeout(() => write(text), 400);
+    return () => clearTimeout(t);
+  }, [text, value, write]);
+  return [text, setText];
+}
+
+/** Service, duration, status, time range (and a pool, when one was picked elsewhere): all in the URL. */
+export function TraceFilters({ services, poolName }: { services: string[]; poolName: string | null }) {
+  const { query, update } = useUrlQuery(TRACE_FILTER_KEYS);
+  const [service, setService] = useDebouncedParam(query.service, (v) => update({ service: v }));
+  const [minMs, setMinMs] = useDebouncedParam(query.minDurationMs, (v) => update({ minDurationMs: v }));
+  const [maxMs, setMaxMs] = useDebouncedParam(query.maxDurationMs, (v) => update({ maxDurationMs: v }));
+  const custom = (query.from !== undefined && !RANGES.some((r) => r.value === query.from)) || query.to !== undefined;
+  const filtered = TRACE_FILTER_KEYS.some((k) => k !== "cursor" && query[k]);
+
+  return (
+    <div role="search" className="mb-4 flex flex-wrap items-end gap-3 text-sm">
+      <label className="flex flex-col gap-1">
+        <span className="text-xs text-zinc-500">Service</span>
+        <input list="trace-services" value={service} onChange={(e) => setService(e.target.value)} placeholder="any" className={`${controlClass} h-9 w-44`} />
+        <datalist id="trace-services">
+          {services.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+      </label>
+      <label className="flex flex-col gap-1">
+        <span className="text-xs text-zinc-500">Min duration (ms)</span>
+        <input type="number" min={0} inputMode="decimal" value={minMs} onChange={(e) => setMinMs(e.target.value)} className={`${controlClass} h-9 w-32`} />
+      </label>
+      <label className="flex flex-col gap-1">
+        <span className="text-xs text-zinc-500">Max duration (ms)</span>
+        <input type="number" min={0} inputMode="decimal" value={maxMs} onChange={(e) => setMaxMs(e.target.value)} className={`${controlClass} h-9 w-32`} />
+      </label>
+      <label className="flex flex-col gap-1">
+        <span className="text-xs text-zinc-500">Status</span>
+        <select value={query.status ?? ""} onChange={(e) => update({ status: e.target.value })} className={`${controlClass} h-9 w-28`}>
+          <option value="">all</option>
+          {TRACE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s === "error" ? "with errors" : "no errors"}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1">
+        <span className="text-xs text-zinc-500">Time range</span>
+        <select value={custom ? "custom" : (query.from ?? "")} onChange={(e) => update({ from: e.target.value, to: undefined })} className={`${controlClass} h-9 w-36`}>
+          {RANGES.map((r) => (
+            <option key={r.value} value={r.value}>
+              {r.label}
+            </option>
+          ))}
+          {custom ? <option value="custom">Custom (from the URL)</option> : null}
+        </select>
+      </label>
+      {query.poolId ? (
+        <span className="flex items-center gap-1 rounded-full bg-sky-50 py-1 pr-1 pl-3 text-xs text-sky-800 dark:bg-sky-950 dark:text-sky-200">
+          Pool {poolName ?? query.poolId}
+          <button type="button" aria-label="Any pool" onClick={() => update({ poolId: undefined })} className="rounded-full p-0.5 hover:bg-sky-100 dark:hover:bg-sky-900">
+            <X className="size-3.5" aria-hidden />
+          </button>
+        </span>
+      ) : null}
+      {query.podName ? (
+        <span className="flex items-center gap-1 rounded-full bg-sky-50 py-1 pr-1 pl-3 text-xs text-sky-800 dark:bg-sky-950 dark:text-sky-200">
+          Pod {query.podName}
+          <button type="button" aria-label="Any pod" onClick={() => update({ podName: undefined })} className="rounded-full p-0.5 hover:bg-sky-100 dark:hover:bg-sky-900">
+            <X className="size-3.5" aria-hidden />
+          </button>
+        </span>
+      ) : null}
+      {filtered ? (
+        <Button
+          variant="ghost"
+          className="ml-auto px-2 py-1 text-xs"
+          onClick={() => {
+            setService("");
+            setMinMs("");
+            setMaxMs("");
+            update(Object.fromEntries(TRACE_FILTER_KEYS.map((k) => [k, undefined])));
+          }}
+        >
+          Clear filters
+        </Button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+export * from "./types";
+export { alertLabels, breaches, combineSeries, COMPARISON_SYMBOL, evaluateRule, groupLabelsOf } from "./evaluate";
+export { stepEpisode, type EpisodeStep, type Observation } from "./episode";
+export { fingerprint } from "./fingerprint";
+export { commonOf, groupAlerts, groupKeyFor, webhookPayload, ZERO_TIME, type NotifiedAlert, type WebhookPayload } from "./notification";
+export { describeRemediation, parseHostPort, resolveRemediation, scaledReplicas, type ReplicaBounds, type Resolved } from "./remediation";
+export { DEFAULT_WEBHOOK_RETRY, nextRetry, retryDelayMs, type RetryPolicy } from "./retry";
+export { findSilence, silenceMatches, silenceStatus, type SilenceStatus } from "./silences";
+export { alertSummary, formatValue, ruleExpression, selectorText } from "./summary";
+export { planRuleEvaluation, type AlertWrite, type OpenAlert } from "./plan";
