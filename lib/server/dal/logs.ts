@@ -88,20 +88,10 @@ export async function recordLogs({ ctx, records }: { ctx: Ctx; records: readonly
   return { accepted };
 }
 
-interface Row {
+/** A stored row: the same fields, with the database's id and time types. */
+interface Row extends Omit<LogItem, "id" | "at"> {
   id: bigint;
   at: Date;
-  level: LogLevel;
-  source: LogSource;
-  stream: string | null;
-  body: string;
-  labels: Labels;
-  pod: string | null;
-  node: string | null;
-  workload: string | null;
-  service: string | null;
-  traceId: string | null;
-  spanId: string | null;
 }
 
 const toItem = (r: Row): LogItem => ({ ...r, id: String(r.id), at: r.at.toISOString() });
