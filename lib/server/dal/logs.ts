@@ -4,13 +4,14 @@ import { LogQuery } from "@/lib/schemas/logs";
 import { parseLabelFilter, type Labels } from "@/lib/telemetry/labels";
 import { formatLogLine } from "@/lib/telemetry/logs/format";
 import { limitLabels } from "@/lib/telemetry/logs/otlp-logs";
-import { compileLogRegex, decodeCursor, encodeCursor, likeContains, REGEX_SCAN_LIMITS, resolveTime, type LogRegex } from "@/lib/telemetry/logs/query";
+import { compileLogRegex, decodeCursor, encodeCursor, likeContains, REGEX_SCAN_LIMITS, type LogRegex } from "@/lib/telemetry/logs/query";
 import { levelsFrom, type LogLevel, type LogRecordInput, type LogSource } from "@/lib/telemetry/logs/record";
 import { storageText } from "@/lib/telemetry/logs/text";
 import { authorize, type Ctx } from "../auth/principal";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { parseInput } from "../validation";
+import { resolveQueryTime } from "@/lib/telemetry/query-time";
 
 /** One record as the API and the console see it. */
 export interface LogItem {
@@ -115,8 +116,8 @@ function plan(query: Record<string, unknown>, now: number): Plan {
   const where: Prisma.Sql[] = [];
   const after = q.after === undefined ? null : BigInt(q.after);
   // A follow query is "what arrived since": no default window (a late record with an old time still shows).
-  const from = q.from !== undefined ? resolveTime(q.from, now) : after === null ? now - DEFAULT_RANGE_MS : null;
-  const to = q.to !== undefined ? resolveTime(q.to, now) : null;
+  const from = q.from !== undefined ? resolveQueryTime(q.from, now) : after === null ? now - DEFAULT_RANGE_MS : null;
+  const to = q.to !== undefined ? resolveQueryTime(q.to, now) : null;
   if (from !== null && to !== null && from > to) throw new AppError("INVALID", "from must be before to.", [{ path: "from", message: "Must be before to" }]);
   if (from !== null) where.push(Prisma.sql`"at" >= ${new Date(from)}`);
   if (to !== null) where.push(Prisma.sql`"at" <= ${new Date(to)}`);

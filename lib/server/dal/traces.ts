@@ -2,12 +2,13 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Page } from "@/lib/schemas/list";
 import { TraceIdParam, TraceQuery } from "@/lib/schemas/traces";
-import { decodeTraceCursor, DEFAULT_TRACE_WINDOW_MS, encodeTraceCursor, resolveTraceTime } from "@/lib/telemetry/traces/query";
+import { decodeTraceCursor, DEFAULT_TRACE_WINDOW_MS, encodeTraceCursor } from "@/lib/telemetry/traces/query";
 import type { Attributes, SpanEvent, SpanKind, SpanRecord, SpanStatus } from "@/lib/telemetry/traces/span";
 import { authorize, type Ctx } from "../auth/principal";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { parseInput, toFieldErrors } from "../validation";
+import { resolveQueryTime } from "@/lib/telemetry/query-time";
 
 /** Spans per INSERT: 15 array parameters however many rows (unnest), so the batch is bounded by memory only. */
 const BATCH = 2_000;
@@ -106,8 +107,8 @@ interface SummaryRow {
 export async function listTraces({ ctx, query, now = Date.now() }: { ctx: Ctx; query: Record<string, unknown>; now?: number }): Promise<Page<TraceSummary>> {
   authorize(ctx, "read", { verb: "list", objectType: "trace" });
   const q = parseInput(TraceQuery, present(query));
-  const to = q.to === undefined ? now : resolveTraceTime(q.to, now);
-  const from = q.from === undefined ? to - DEFAULT_TRACE_WINDOW_MS : resolveTraceTime(q.from, now);
+  const to = q.to === undefined ? now : resolveQueryTime(q.to, now);
+  const from = q.from === undefined ? to - DEFAULT_TRACE_WINDOW_MS : resolveQueryTime(q.from, now);
   if (!(from < to)) throw new AppError("INVALID", "from must be before to.", [{ path: "from", message: "Must be before to" }]);
   const cursor = q.cursor === undefined ? null : decodeTraceCursor(q.cursor);
 

@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 import { LogQuery } from "@/lib/schemas/logs";
-import { compileLogRegex, decodeCursor, encodeCursor, likeContains, resolveTime } from "./query";
+import { compileLogRegex, decodeCursor, encodeCursor, likeContains } from "./query";
+import { resolveQueryTime } from "@/lib/telemetry/query-time";
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 
@@ -11,7 +12,7 @@ test.each([
   { text: "30s", ms: NOW - 30_000 },
   { text: "1700000000000", ms: 1_700_000_000_000 },
   { text: "2026-11-25T11:00:00Z", ms: NOW - 3_600_000 },
-])("time $text", ({ text, ms }) => expect(resolveTime(text, NOW)).toBe(ms));
+])("time $text", ({ text, ms }) => expect(resolveQueryTime(text, NOW)).toBe(ms));
 
 test("cursors round-trip", () => {
   expect(decodeCursor(encodeCursor(1_700_000_000_123, 42n))).toEqual({ atMs: 1_700_000_000_123, id: 42n });

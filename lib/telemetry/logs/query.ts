@@ -1,15 +1,5 @@
 import { RE2JS } from "re2js";
 
-const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
-
-/** A query time (ISO, epoch ms, or a span back from `now` like `15m`) → epoch ms. */
-export function resolveTime(text: string, now: number): number {
-  const span = /^(\d{1,6})([smhd])$/.exec(text);
-  if (span) return now - Number(span[1]) * UNIT_MS[span[2] as keyof typeof UNIT_MS];
-  if (/^\d{1,15}$/.test(text)) return Number(text);
-  return Date.parse(text);
-}
-
 /** Keyset cursor for newest-first paging: the last row's time (ms) and id. */
 export const encodeCursor = (atMs: number, id: bigint | string) => `${atMs}-${id}`;
 export function decodeCursor(cursor: string): { atMs: number; id: bigint } {

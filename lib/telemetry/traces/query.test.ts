@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
-import { decodeTraceCursor, encodeTraceCursor, resolveTraceTime } from "./query";
+import { decodeTraceCursor, encodeTraceCursor } from "./query";
+import { resolveQueryTime } from "@/lib/telemetry/query-time";
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 
@@ -10,12 +11,12 @@ test.each([
   ["30s", NOW - 30_000],
   ["1764000000000", 1_764_000_000_000],
   ["2026-11-25T11:00:00Z", NOW - 3_600_000],
-])("resolveTraceTime(%s)", (text, ms) => {
-  expect(resolveTraceTime(text, NOW)).toBe(ms);
+])("resolveQueryTime(%s)", (text, ms) => {
+  expect(resolveQueryTime(text, NOW)).toBe(ms);
 });
 
 test("an unreadable time is NaN", () => {
-  expect(resolveTraceTime("yesterday-ish", NOW)).toBeNaN();
+  expect(resolveQueryTime("yesterday-ish", NOW)).toBeNaN();
 });
 
 test("cursors round-trip; a malformed one is null", () => {
