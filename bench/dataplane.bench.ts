@@ -3,17 +3,17 @@
  * the same run (round robin, keep-alive both sides), load from wrk on loopback. Reported: requests/s, the
  * ratio to HAProxy (raw and per proxy core, from each proxy's CPU time during its run), p50/p99, and the p99
  * added over calling a backend directly. Needs `haproxy` and `wrk` (apt-get install -y haproxy wrk); without
- * them it prints one "skipped" line. The data plane runs twice more with tracing on (spans into a bounded buffer
- * drained every second, as the worker does): at the default sample rate and recording every request.
+ * them it prints one "skipped" line. Each proxy runs in a process of its own (the data plane in
+ * proxy-process.ts), its CPU read from /proc alike. The data plane runs twice more with tracing on (spans into a
+ * bounded buffer drained every second, as the worker does): at the default sample rate and recording every request.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DataPlane, type PoolConfig } from "../lib/dataplane";
+import { fileURLToPath } from "node:url";
 import { freePort, startDemoService, type DemoService } from "../lib/dataplane/testing/demo-service";
 import { DEFAULT_SAMPLE_RATE } from "../lib/telemetry/traces/sampler";
-import { SpanBuffer } from "../lib/telemetry/traces/span-buffer";
 import { fmt, printTable } from "./harness";
 
 const DURATION_S = 4;
@@ -99,6 +99,24 @@ async function startHaproxy(dir: string, port: number, backends: readonly DemoSe
   throw new Error("haproxy did not start");
 }
 
+const PROXY_PROCESS = fileURLToPath(new URL("./proxy-process.ts", import.meta.url));
+
+/** The data plane in its own process, fronting `backends`; resolves with the process and its port. */
+function startDataPlane(backends: readonly DemoService[], sampleRate: number | null): Promise<{ child: ChildProcess; port: number }> {
+  const config = JSON.stringify({ ports: backends.map((b) => b.port), sampleRate });
+  const child = spawn(process.execPath, ["--import", "tsx", PROXY_PROCESS, config], { stdio: ["pipe", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const port = /port (\d+)/.exec(out)?.[1];
+      if (port !== undefined) resolve({ child, port: Number(port) });
+    });
+    child.once("error", reject);
+    child.once("exit", (code) => reject(new Error(`the data plane exited (${code}) before listening`)));
+  });
+}
+
 /** Measure one proxy: warm up, then a timed wrk run with the proxy's CPU time around it. */
 async function measureProxy(url: string, cpuSeconds: () => number): Promise<WrkResult & { cores: number }> {
   await wrk(url, 1);
@@ -120,36 +138,23 @@ export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "stratus-bench-"));
   const backends = await Promise.all(["a", "b", "c"].map((name) => startDemoService({ name, cpuWorkMs: 0 })));
   let haproxy: ChildProcess | null = null;
-  const dataPlane = new DataPlane();
-  const spans = new SpanBuffer(50_000);
-  const drain = setInterval(() => spans.drain(), 1000);
-  const sampledPlane = new DataPlane({ tracing: { sampleRate: DEFAULT_SAMPLE_RATE, sink: spans } });
-  const tracedPlane = new DataPlane({ tracing: { sampleRate: 1, sink: spans } });
+  const planes: ChildProcess[] = [];
   try {
     const haproxyPort = await freePort();
     haproxy = await startHaproxy(dir, haproxyPort, backends);
     const haproxyPid = haproxy.pid!;
-    const pool: PoolConfig = {
-      id: "bench",
-      name: "bench",
-      algorithm: "round_robin",
-      listenPort: 0,
-      backends: backends.map((b) => ({ id: b.name, address: "127.0.0.1", port: b.port, weight: 1, maxConnections: 10_000, health: "healthy" })),
-    };
-    await Promise.all([dataPlane, sampledPlane, tracedPlane].map((plane) => plane.reconcile([pool])));
-    const selfCpu = () => {
-      const { user, system } = process.cpuUsage();
-      return (user + system) / 1e6;
-    };
+    const [plain, sampled, traced] = await Promise.all([null, DEFAULT_SAMPLE_RATE, 1].map((rate) => startDataPlane(backends, rate)));
+    planes.push(plain!.child, sampled!.child, traced!.child);
+    const viaPlane = (plane: { child: ChildProcess; port: number }) => measureProxy(`http://127.0.0.1:${plane.port}/x`, () => processCpuSeconds(plane.child.pid!));
     type Measured = WrkResult & { cores: number };
     const runs = { direct: [] as WrkResult[], haproxy: [] as Measured[], stratus: [] as Measured[], sampled: [] as Measured[], traced: [] as Measured[] };
     for (let round = 0; round < ROUNDS; round++) {
       await wrk(`http://127.0.0.1:${backends[0]!.port}/x`, 1);
       runs.direct.push(await wrk(`http://127.0.0.1:${backends[0]!.port}/x`, DURATION_S));
       runs.haproxy.push(await measureProxy(`http://127.0.0.1:${haproxyPort}/x`, () => processCpuSeconds(haproxyPid)));
-      runs.stratus.push(await measureProxy(`http://127.0.0.1:${dataPlane.portOf("bench")}/x`, selfCpu));
-      runs.sampled.push(await measureProxy(`http://127.0.0.1:${sampledPlane.portOf("bench")}/x`, selfCpu));
-      runs.traced.push(await measureProxy(`http://127.0.0.1:${tracedPlane.portOf("bench")}/x`, selfCpu));
+      runs.stratus.push(await viaPlane(plain!));
+      runs.sampled.push(await viaPlane(sampled!));
+      runs.traced.push(await viaPlane(traced!));
     }
     const direct = best(runs.direct);
     const viaHaproxy = best(runs.haproxy);
@@ -187,8 +192,7 @@ export async function run(): Promise<void> {
     );
   } finally {
     haproxy?.kill("SIGKILL");
-    clearInterval(drain);
-    await Promise.all([dataPlane.close(), sampledPlane.close(), tracedPlane.close()]);
+    await Promise.all(planes.map((child) => new Promise((resolve) => child.once("exit", resolve).stdin!.end())));
     await Promise.all(backends.map((b) => b.kill()));
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
-import type { Pool } from "undici";
 import type { BackendView } from "../domain/balancing";
 import type { HealthStatus } from "../domain/health";
 import type { ConnectTarget } from "../engine/net";
+import type { UpstreamPool } from "./http1/upstream-pool";
 import { RequestCounters } from "./stats/request-counters";
 import type { BackendConfig } from "./types";
 
@@ -11,7 +11,8 @@ export interface BackendEntry {
   /** Where to connect (the vetted IP), or null when the SSRF guard refused the address. */
   target: ConnectTarget | null;
   refusedReason: string | null;
-  upstream: Pool | null;
+  /** Keep-alive connections to the target; null while refused. */
+  upstream: UpstreamPool | null;
   health: HealthStatus;
   ejected: boolean;
   readonly counters: RequestCounters;

@@ -256,6 +256,7 @@ describe("SSRF guard on backend addresses", () => {
       const meta = dataPlane!.stats("pool-1")!.backends.find((b) => b.id === "backend-meta")!;
       expect(meta.refusedReason).toMatch(/denied range|not in the allowed ranges/);
       expect(meta.totalRequests).toBe(0);
+      expect(connects.hosts.length).toBeGreaterThan(before); // the watch sees the proxy's own connects
       expect(connects.hosts.slice(before).every(isLoopback)).toBe(true);
       expect(events).toContainEqual(expect.objectContaining({ type: "backend_refused", backendId: "backend-meta" }));
     },

@@ -1,18 +1,17 @@
-import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import type { Pool } from "undici";
 import { createBalancer, type Balancer, type PickContext } from "../domain/balancing";
 import type { Ejection, HealthStatus } from "../domain/health";
 import type { ConnectTarget } from "../engine/net";
 import { sameTarget, type Admission } from "./backend-admission";
 import { newBackendEntry, toBackendView, type BackendEntry } from "./backend-entry";
-import { closeGracefully, listen } from "./listener";
+import type { ClientConnection, ClientRequest, Exchange } from "./http1/client-connection";
+import { createUpstreamPool, type UpstreamPool } from "./http1/upstream-pool";
+import { Listener } from "./listener";
 import { OutlierTracker } from "./outlier/outlier-tracker";
 import { ProxyExchange, type PoolRouter, type RoutePick } from "./proxy-exchange";
 import type { ProxySettings } from "./settings";
 import { RequestCounters } from "./stats/request-counters";
 import { poolStats, type PoolStats } from "./stats/stats-report";
 import type { DataPlaneEvent, PoolConfig } from "./types";
-import { createUpstream, retireUpstream } from "./upstream";
 
 /** Re-picks allowed when a retry must avoid the backend that just failed. */
 const RETRY_PICKS = 16;
@@ -28,7 +27,7 @@ export class PoolProxy implements PoolRouter {
   /** Backends whose health came from the health checker: config no longer overrides it. */
   private readonly checkerHealth = new Set<string>();
   private readonly outliers: OutlierTracker;
-  private server: Server | null = null;
+  private server: Listener | null = null;
   private configuredPort: number | null = null;
   private readonly background = new Set<Promise<void>>();
   /** Reused per pick and per finish: the balancer reads them synchronously, so no allocation per request. */
@@ -53,8 +52,7 @@ export class PoolProxy implements PoolRouter {
 
   /** The port actually bound (differs from the configured one only for port 0), or null when not listening. */
   get port(): number | null {
-    const address = this.server?.address();
-    return typeof address === "object" && address !== null ? address.port : null;
+    return this.server?.port ?? null;
   }
 
   targetOf(backendId: string): ConnectTarget | null {
@@ -97,7 +95,7 @@ export class PoolProxy implements PoolRouter {
     const previous = this.server;
     if (port !== null) {
       try {
-        this.server = await listen(this.handle, this.settings.host, port);
+        this.server = await Listener.open(this.exchangeFor, this.settings.host, port, this.settings);
       } catch (error) {
         this.settings.emit({ type: "listen_failed", poolId: this.id, port, error: (error as { code?: string }).code ?? String(error) });
         return;
@@ -107,7 +105,7 @@ export class PoolProxy implements PoolRouter {
       this.server = null;
     }
     this.configuredPort = port;
-    if (previous !== null) this.track(closeGracefully(previous, this.settings.drainTimeoutMs));
+    if (previous !== null) this.track(previous.close(this.settings.drainTimeoutMs));
   }
 
   setHealth(backendId: string, health: HealthStatus): void {
@@ -146,9 +144,9 @@ export class PoolProxy implements PoolRouter {
     const server = this.server;
     this.server = null;
     this.configuredPort = null;
-    if (server !== null) await closeGracefully(server, this.settings.drainTimeoutMs);
+    if (server !== null) await server.close(this.settings.drainTimeoutMs);
     await Promise.all([...this.background]);
-    await Promise.all([...this.entries.values()].map((entry) => (entry.upstream === null ? undefined : retireUpstream(entry.upstream, this.settings.drainTimeoutMs))));
+    await Promise.all([...this.entries.values()].map((entry) => entry.upstream?.close(this.settings.drainTimeoutMs)));
   }
 
   // PoolRouter, called per request
@@ -164,7 +162,7 @@ export class PoolProxy implements PoolRouter {
     if (result.backend === null) return result.reason;
     if (result.backend.id === exclude) return "no other backend is available";
     const entry = this.entries.get(result.backend.id);
-    return entry?.upstream == null ? "no backends" : (entry as BackendEntry & { upstream: Pool });
+    return entry?.upstream == null ? "no backends" : (entry as BackendEntry & { upstream: UpstreamPool });
   }
 
   attemptStarted(entry: BackendEntry): void {
@@ -185,9 +183,7 @@ export class PoolProxy implements PoolRouter {
     }
   }
 
-  private readonly handle = (req: IncomingMessage, res: ServerResponse): void => {
-    new ProxyExchange(req, res, this).start();
-  };
+  private readonly exchangeFor = (request: ClientRequest, client: ClientConnection): Exchange => new ProxyExchange(request, client, this);
 
   private admit(entry: BackendEntry, admission: Admission): void {
     if (admission.ok) {
@@ -195,7 +191,8 @@ export class PoolProxy implements PoolRouter {
       if (sameTarget(entry.target, admission.target)) return;
       this.retire(entry.upstream);
       entry.target = admission.target;
-      entry.upstream = createUpstream(admission.target, this.settings);
+      const { socketsPerBackend: maxConnections, connectTimeoutMs, upstreamTimeoutMs: timeoutMs, guard } = this.settings;
+      entry.upstream = createUpstreamPool(admission.target, { maxConnections, connectTimeoutMs, timeoutMs, guard });
       return;
     }
     if (entry.refusedReason !== admission.reason) {
@@ -219,8 +216,8 @@ export class PoolProxy implements PoolRouter {
     this.settings.emit(event());
   }
 
-  private retire(upstream: Pool | null): void {
-    if (upstream !== null) this.track(retireUpstream(upstream, this.settings.drainTimeoutMs));
+  private retire(upstream: UpstreamPool | null): void {
+    if (upstream !== null) this.track(upstream.close(this.settings.drainTimeoutMs));
   }
 
   private track(work: Promise<void>): void {

@@ -1,17 +1,18 @@
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
-import type { Socket } from "node:net";
-import type { Dispatcher } from "undici";
 import type { BackendEntry } from "./backend-entry";
-import { clientAddress, forwardRequestHeaders, forwardResponseHeaders, hasNoBody, isReplayable } from "./http/headers";
+import { clientAddress, forwardRequestHeaders, forwardResponseHeaders, headerValue, isReplayable, requestHead } from "./http/headers";
 import { badGatewayProblem, gatewayTimeoutProblem, noBackendProblem, sendProblem, type ProxyProblem } from "./http/problem";
 import { childTraceparent, formatTraceparent, isSampled, type ChildTrace } from "./http/traceparent";
+import type { ClientConnection, ClientRequest, Exchange } from "./http1/client-connection";
+import type { MessageHead } from "./http1/llhttp";
+import type { UpstreamConnection, UpstreamHandler } from "./http1/upstream-connection";
+import type { UpstreamPool } from "./http1/upstream-pool";
 import type { ProxySettings } from "./settings";
 import type { RequestCounters } from "./stats/request-counters";
 import { proxySpans, type AttemptTrace } from "./tracing/proxy-spans";
 import { classifyUpstreamError, describeUpstreamError, upstreamErrorType } from "./upstream-error";
 
 /** A backend that can take the request, or why there is none (a string: no wrapper allocated per request). */
-export type RoutePick = (BackendEntry & { upstream: NonNullable<BackendEntry["upstream"]> }) | string;
+export type RoutePick = (BackendEntry & { upstream: UpstreamPool }) | string;
 
 /** What a request needs from its pool: a pick, and bookkeeping around each backend attempt. */
 export interface PoolRouter {
@@ -26,25 +27,6 @@ export interface PoolRouter {
   attemptFinished(entry: BackendEntry, status: number | null, latencyMs: number, failed: boolean): void;
 }
 
-class ClientClosedError extends Error {
-  readonly code = "CLIENT_CLOSED";
-}
-
-class UpstreamTimeoutError extends Error {
-  readonly code = "UND_ERR_HEADERS_TIMEOUT";
-}
-
-/** The exchanges in progress on a client connection, so one `close` listener per connection serves them all. */
-const ACTIVE = Symbol("stratus.activeExchanges");
-type TrackedSocket = Socket & { [ACTIVE]?: Set<ProxyExchange> };
-
-function onClientSocketClose(this: TrackedSocket): void {
-  const active = this[ACTIVE];
-  if (active === undefined) return;
-  for (const exchange of active) exchange.clientClosed();
-  active.clear();
-}
-
 function onDeadline(exchange: ProxyExchange): void {
   exchange.deadlineReached();
 }
@@ -52,7 +34,7 @@ function onDeadline(exchange: ProxyExchange): void {
 /** performance.now() → microseconds since the epoch, for spans. */
 const epochUs = (at: number) => Math.round((performance.timeOrigin + at) * 1000);
 
-/** The header list with its traceparent value replaced (a retry is a new span), as a copy: undici may hold the old one. */
+/** The header list with its traceparent value replaced (a retry is a new span). */
 function withTraceparent(headers: readonly string[], traceparent: string): string[] {
   const copy = [...headers];
   for (let i = copy.length - 2; i >= 0; i -= 2) {
@@ -64,21 +46,23 @@ function withTraceparent(headers: readonly string[], traceparent: string): strin
   return copy;
 }
 
+/** Request body bytes held while no upstream connection is ready, before the client is asked to wait. */
+const MAX_HELD_BODY_BYTES = 64 * 1024;
+
 /**
- * One client request through the proxy. It is its own undici dispatch handler, and it avoids per-request
- * closures and listeners on the hot path (a timer argument instead of a closure, one `close` listener per
- * client connection): pick → dispatch → stream the response back with backpressure; on a connect failure
- * before any response, an idempotent request without a body is sent once more to a different backend.
- * When the pool records spans, each attempt is a CLIENT span whose id is the backend's traceparent parent, and
- * the finished request's spans go to the sink if the trace is sampled or the request failed.
+ * One client request through the proxy: pick → an upstream connection → the request head and body → the response
+ * streamed back with backpressure both ways. On a connect failure before any response, an idempotent request
+ * without a body is sent once more to a different backend. It avoids per-request closures on the hot path (a
+ * timer argument instead of a closure). When the pool records spans, each attempt is a CLIENT span whose id is
+ * the backend's traceparent parent, and the finished request's spans go to the sink if the trace is sampled or
+ * the request failed.
  */
-export class ProxyExchange implements Dispatcher.DispatchHandler {
-  private readonly startedAt = performance.now();
+export class ProxyExchange implements Exchange, UpstreamHandler {
+  private startedAt = 0;
   private readonly clientIp: string | undefined;
   private headers: string[];
-  private readonly body: IncomingMessage | null;
-  private readonly replayable: boolean;
-  private readonly socket: TrackedSocket;
+  readonly resendable: boolean;
+  readonly expectsNoBody: boolean;
   private readonly trace: ChildTrace;
   /** Every backend attempt, kept only when the pool records spans. */
   private readonly attempts: AttemptTrace[] | null;
@@ -86,111 +70,157 @@ export class ProxyExchange implements Dispatcher.DispatchHandler {
   private answeredStatus: number | null = null;
   private errorType: string | null = null;
   private problemDetail: string | null = null;
-  private entry: BackendEntry | null = null;
-  private controller: Dispatcher.DispatchController | null = null;
+  private entry: (BackendEntry & { upstream: UpstreamPool }) | null = null;
+  private connection: UpstreamConnection | null = null;
   private attemptStartedAt = 0;
-  /** Our own deadline for the response headers: undici's timers tick at ~1 s, too coarse for a 504. */
+  /** Our own deadline for the response headers. */
   private deadline: NodeJS.Timeout | null = null;
-  /** The latest body chunk, held back so a one-chunk body goes out with `end()` in a single write. */
-  private held: Buffer | null = null;
-  private onDrain: (() => void) | null = null;
+  /** Request body that arrived before a connection was ready. */
+  private heldBody: Buffer[] | null = null;
+  private heldBytes = 0;
+  private requestComplete: boolean;
+  private onUpstreamDrain: (() => void) | null = null;
+  private onClientDrain: (() => void) | null = null;
   private status = 0;
   private responded = false;
   private retried = false;
+  private started = false;
   private clientGone = false;
   private done = false;
 
   constructor(
-    private readonly req: IncomingMessage,
-    private readonly res: ServerResponse,
+    private readonly request: ClientRequest,
+    private readonly client: ClientConnection,
     private readonly router: PoolRouter,
   ) {
     const { settings } = router;
-    this.socket = req.socket;
-    this.clientIp = clientAddress(req.headers, req.socket.remoteAddress, settings.clientIpHeader);
-    this.trace = childTraceparent(req.headers.traceparent, settings.ids, settings.tracing?.sampleNewTrace);
+    const remoteAddress = client.socket.remoteAddress;
+    this.clientIp = clientAddress(request.headers, remoteAddress, settings.clientIpHeader);
+    this.trace = childTraceparent(headerValue(request.headers, "traceparent"), settings.ids, settings.tracing?.sampleNewTrace);
     this.attempts = settings.tracing === null ? null : [];
-    this.headers = forwardRequestHeaders(req.rawHeaders, {
-      remoteAddress: req.socket.remoteAddress ?? "unknown",
+    this.headers = forwardRequestHeaders(request.headers, {
+      remoteAddress: remoteAddress ?? "unknown",
       proto: "http",
       traceparent: this.trace.header,
       keepTracestate: this.trace.continued,
       via: settings.via,
     });
-    this.body = hasNoBody(req.headers) ? null : req;
-    this.replayable = isReplayable(req.method ?? "GET", req.headers);
+    this.requestComplete = !request.hasBody;
+    this.resendable = isReplayable(request.method, request.hasBody);
+    this.expectsNoBody = request.method === "HEAD";
   }
 
+  // Exchange: driven by the client connection
+
   start(): void {
+    this.started = true;
+    this.startedAt = performance.now();
     this.router.counters.started();
-    let active = this.socket[ACTIVE];
-    if (active === undefined) {
-      active = new Set();
-      this.socket[ACTIVE] = active;
-      this.socket.once("close", onClientSocketClose);
-    }
-    active.add(this);
     this.attempt(null);
   }
 
-  onRequestStart(controller: Dispatcher.DispatchController): void {
-    this.controller = controller;
-    if (this.clientGone) controller.abort(new ClientClosedError("client closed the connection"));
-    else if (this.done) controller.abort(new UpstreamTimeoutError("abandoned after the deadline"));
-  }
-
-  onResponseStart(controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders, statusMessage?: string): void {
-    this.controller = controller;
-    if (this.done) {
-      controller.abort(new UpstreamTimeoutError("abandoned after the deadline"));
+  requestBody(chunk: Buffer): void {
+    if (this.done) return;
+    const connection = this.connection;
+    if (connection === null) {
+      (this.heldBody ??= []).push(chunk);
+      this.heldBytes += chunk.length;
+      if (this.heldBytes > MAX_HELD_BODY_BYTES) this.client.pauseReading();
       return;
     }
-    this.clearDeadline();
-    this.responded = true;
-    this.status = statusCode;
-    this.answeredStatus = statusCode;
-    const forwarded = forwardResponseHeaders(headers);
-    if (statusMessage) this.res.writeHead(statusCode, statusMessage, forwarded);
-    else this.res.writeHead(statusCode, forwarded);
+    if (!this.sendBody(connection.socket, chunk) && this.onUpstreamDrain === null) {
+      this.client.pauseReading();
+      this.onUpstreamDrain = () => {
+        this.onUpstreamDrain = null;
+        this.client.resumeReading();
+      };
+      connection.socket.once("drain", this.onUpstreamDrain);
+    }
   }
 
-  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
-    const previous = this.held;
-    this.held = chunk;
-    if (previous === null || this.res.write(previous)) return;
-    controller.pause();
-    this.onDrain ??= () => this.controller?.resume();
-    this.res.once("drain", this.onDrain);
+  requestEnded(): void {
+    this.requestComplete = true;
+    const connection = this.connection;
+    if (connection === null || this.done) return;
+    if (this.request.chunked) connection.socket.write("0\r\n\r\n", "latin1");
+    connection.requestEnded();
+  }
+
+  /** The client's connection closed before we finished: stop the backend request. */
+  clientClosed(): void {
+    if (this.done || !this.started) return;
+    this.clearDeadline();
+    this.clientGone = true;
+    this.releaseUpstream();
+    this.finishAttempt(null, false);
+    this.complete(false);
+  }
+
+  // UpstreamHandler: driven by the backend connection
+
+  onUpstream(connection: UpstreamConnection): void {
+    if (this.done) {
+      connection.giveBack();
+      return;
+    }
+    this.connection = connection;
+    const socket = connection.socket;
+    const { request } = this;
+    socket.write(requestHead(request.method, request.url, this.headers, this.entry!.upstream.target.hostHeader, request.chunked), "latin1");
+    const held = this.heldBody;
+    if (held !== null) {
+      this.heldBody = null;
+      this.heldBytes = 0;
+      for (const chunk of held) this.sendBody(socket, chunk);
+      this.client.resumeReading();
+    }
+    if (this.requestComplete) {
+      if (request.hasBody && request.chunked) socket.write("0\r\n\r\n", "latin1");
+      connection.requestEnded();
+    }
+  }
+
+  onResponseHead(head: MessageHead): void {
+    this.clearDeadline();
+    this.responded = true;
+    this.status = head.statusCode;
+    this.answeredStatus = head.statusCode;
+    const forwarded = forwardResponseHeaders(head.headers);
+    this.client.writeHead(head.statusCode, head.statusMessage, forwarded.headers, forwarded.hasLength);
+  }
+
+  onResponseBody(chunk: Buffer): void {
+    if (this.client.writeBody(chunk) || this.onClientDrain !== null) return;
+    this.connection!.pause();
+    this.onClientDrain = () => {
+      this.onClientDrain = null;
+      this.connection?.resume();
+    };
+    this.client.whenDrained(this.onClientDrain);
   }
 
   onResponseEnd(): void {
-    const last = this.held;
-    this.held = null;
-    if (last === null) this.res.end();
-    else this.res.end(last);
+    this.connection = null;
+    this.client.endResponse();
     this.finishAttempt(this.status, this.status >= 500);
     this.complete(this.status >= 500);
   }
 
-  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+  onUpstreamError(error: Error): void {
+    this.connection = null;
     this.clearDeadline();
-    if (this.done) return; // abandoned at the deadline: already answered and accounted for
-    if (this.clientGone) {
-      this.finishAttempt(null, false);
-      this.complete(false);
-      return;
-    }
+    if (this.done) return;
     if (this.responded) {
       // Headers are out: all we can do is cut the response short so the client sees it failed.
       this.finishAttempt(502, true, upstreamErrorType(error));
-      this.res.destroy();
+      this.client.abortResponse();
       this.notifyError(502, `the response was cut short: ${describeUpstreamError(error)}`);
       this.complete(true);
       return;
     }
     const failure = classifyUpstreamError(error);
     this.finishAttempt(failure === "timeout" ? 504 : 502, true, upstreamErrorType(error));
-    if (failure === "connect" && this.replayable && !this.retried) {
+    if (failure === "connect" && this.resendable && !this.retried) {
       this.retried = true;
       const failed = this.entry?.config.id ?? null;
       if (failed !== null) {
@@ -204,22 +234,22 @@ export class ProxyExchange implements Dispatcher.DispatchHandler {
     this.complete(true);
   }
 
-  /** The client's connection closed before we finished: stop the backend request. */
-  clientClosed(): void {
-    if (this.done) return;
-    this.clearDeadline();
-    this.clientGone = true;
-    this.controller?.abort(new ClientClosedError("client closed the connection"));
+  startClientBatch(): void {
+    this.client.startBatch();
+  }
+
+  endClientBatch(): void {
+    this.client.endBatch();
   }
 
   /** No response headers in time: answer 504 now, even if the connect is still pending, and abort the attempt. */
   deadlineReached(): void {
     this.deadline = null;
     if (this.done || this.responded) return;
+    this.releaseUpstream();
     this.finishAttempt(504, true, "timeout");
     this.answer(gatewayTimeoutProblem(this.router.settings.upstreamTimeoutMs));
     this.complete(true);
-    this.controller?.abort(new UpstreamTimeoutError("no response headers before the deadline"));
   }
 
   private attempt(exclude: string | null): void {
@@ -231,13 +261,28 @@ export class ProxyExchange implements Dispatcher.DispatchHandler {
       return;
     }
     this.entry = entry;
-    this.controller = null;
     this.responded = false;
     this.router.attemptStarted(entry);
     this.attemptStartedAt = performance.now();
     if (this.attempts !== null) this.traceAttempt(entry);
     this.deadline = setTimeout(onDeadline, this.router.settings.upstreamTimeoutMs, this);
-    entry.upstream.dispatch({ path: this.req.url ?? "/", method: this.req.method as Dispatcher.HttpMethod, headers: this.headers, body: this.body }, this);
+    entry.upstream.dispatch(this);
+  }
+
+  /** A body chunk in the request's own framing; false when the backend is slow to read. */
+  private sendBody(socket: UpstreamConnection["socket"], chunk: Buffer): boolean {
+    if (!this.request.chunked) return socket.write(chunk);
+    socket.write(`${chunk.length.toString(16)}\r\n`, "latin1");
+    socket.write(chunk);
+    return socket.write("\r\n", "latin1");
+  }
+
+  /** Give up the attempt's connection (it cannot be reused mid-request) or its place in the pool's queue. */
+  private releaseUpstream(): void {
+    const connection = this.connection;
+    this.connection = null;
+    if (connection !== null) connection.abort();
+    else this.entry?.upstream.cancel(this);
   }
 
   private finishAttempt(status: number | null, failed: boolean, errorType: string | null = null): void {
@@ -256,7 +301,6 @@ export class ProxyExchange implements Dispatcher.DispatchHandler {
   private complete(failed: boolean): void {
     if (this.done) return;
     this.done = true;
-    this.socket[ACTIVE]?.delete(this);
     const endedAt = performance.now();
     this.router.counters.finished(endedAt - this.startedAt, failed);
     if (this.attempts !== null && (failed || isSampled(this.trace.context))) this.recordSpans(endedAt, failed);
@@ -264,11 +308,11 @@ export class ProxyExchange implements Dispatcher.DispatchHandler {
 
   /** The proxy's own answer (502/503/504 problem details). */
   private answer(problem: ProxyProblem): void {
-    if (!this.res.headersSent) {
+    if (!this.client.headersSent) {
       this.answeredStatus = problem.status;
       this.problemDetail = problem.detail;
     }
-    sendProblem(this.res, problem);
+    sendProblem(this.client, problem);
     this.notifyError(problem.status, problem.detail);
   }
 
@@ -299,8 +343,8 @@ export class ProxyExchange implements Dispatcher.DispatchHandler {
       serverSpanId: settings.ids.spanId(),
       poolId: this.router.id,
       poolName: this.router.name,
-      method: this.req.method ?? "GET",
-      target: this.req.url ?? "/",
+      method: this.request.method,
+      target: this.request.url,
       clientAddress: this.clientIp,
       startUs: epochUs(this.startedAt),
       endUs: epochUs(endedAt),

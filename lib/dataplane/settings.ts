@@ -16,6 +16,8 @@ export interface ProxySettings {
   readonly via: string | null;
   readonly outlierDetection: OutlierDetectionConfig;
   readonly outlierSweepMs: number;
+  readonly clientHeadersTimeoutMs: number;
+  readonly clientIdleTimeoutMs: number;
   readonly drainTimeoutMs: number;
   readonly balancer: BalancerOptions;
   readonly guard: SsrfGuard;
@@ -34,6 +36,8 @@ export function resolveSettings(options: DataPlaneOptions): ProxySettings {
     via: options.via === undefined ? "1.1 stratus" : options.via,
     outlierDetection: options.outlierDetection ?? DEFAULT_OUTLIER_DETECTION,
     outlierSweepMs: options.outlierSweepMs ?? 1_000,
+    clientHeadersTimeoutMs: options.clientHeadersTimeoutMs ?? 60_000,
+    clientIdleTimeoutMs: options.clientIdleTimeoutMs ?? 65_000,
     drainTimeoutMs: options.drainTimeoutMs ?? 30_000,
     balancer: options.balancer ?? {},
     guard: options.guard ?? new SsrfGuard(),

@@ -35,7 +35,7 @@ export interface DataPlaneOptions {
   readonly upstreamTimeoutMs?: number;
   /** TCP connect timeout to a backend; default 5 s (a connect timeout answers 504). */
   readonly connectTimeoutMs?: number;
-  /** Keep-alive sockets per backend (undici Pool `connections`); default 256. */
+  /** Keep-alive connections per backend (more requests wait for one); default 256. */
   readonly socketsPerBackend?: number;
   /**
    * Header carrying the client address for ip_hash (first entry), e.g. "x-forwarded-for". Only set it when a
@@ -47,6 +47,10 @@ export interface DataPlaneOptions {
   readonly outlierDetection?: OutlierDetectionConfig;
   /** How often expired ejections are returned to service; default 1 s. */
   readonly outlierSweepMs?: number;
+  /** A client's request head must arrive within this time, or it is answered 408; default 60 s (node:http's). */
+  readonly clientHeadersTimeoutMs?: number;
+  /** An idle keep-alive client connection is closed after this time; default 65 s (longer than clients wait). */
+  readonly clientIdleTimeoutMs?: number;
   /** How long close() and a listen-port change wait for in-flight requests; default 30 s. */
   readonly drainTimeoutMs?: number;
   readonly balancer?: BalancerOptions;

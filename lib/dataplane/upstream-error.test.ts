@@ -5,7 +5,7 @@ describe("classifyUpstreamError", () => {
   test.each([
     ["ECONNREFUSED", "connect"],
     ["ECONNRESET", "connect"],
-    ["UND_ERR_SOCKET", "connect"],
+    ["UPSTREAM_CLOSED", "connect"],
     ["EPIPE", "connect"],
     ["UND_ERR_CONNECT_TIMEOUT", "timeout"],
     ["UND_ERR_HEADERS_TIMEOUT", "timeout"],

@@ -2,10 +2,10 @@
 export type UpstreamFailure = "connect" | "timeout" | "other";
 
 /**
- * Connect failures: the request never reached the backend (refused, reset before a response, or a pooled
- * keep-alive socket the backend had already closed — undici's "other side closed").
+ * Connect failures: the request never reached the backend, or the backend dropped it unanswered (refused, reset
+ * or closed before a response).
  */
-const CONNECT_FAILURES: ReadonlySet<string> = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "UND_ERR_SOCKET", "EHOSTUNREACH", "ENETUNREACH"]);
+const CONNECT_FAILURES: ReadonlySet<string> = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "UPSTREAM_CLOSED", "EHOSTUNREACH", "ENETUNREACH"]);
 const TIMEOUTS: ReadonlySet<string> = new Set(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "ETIMEDOUT"]);
 
 export function classifyUpstreamError(error: unknown): UpstreamFailure {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { clientAddress, forwardRequestHeaders, forwardResponseHeaders, hasNoBody, isReplayable, type ForwardingContext } from "./headers";
+import { clientAddress, forwardRequestHeaders, forwardResponseHeaders, headerValue, isReplayable, requestHead, type ForwardingContext } from "./headers";
 
 const context: ForwardingContext = {
   remoteAddress: "127.0.0.9",
@@ -75,26 +75,41 @@ describe("forwardRequestHeaders", () => {
 });
 
 describe("forwardResponseHeaders", () => {
-  test("drops hop-by-hop and Connection-named headers, keeps the rest (incl. repeated set-cookie)", () => {
+  test("drops hop-by-hop and Connection-named headers, keeps the rest in order (incl. repeated set-cookie)", () => {
     expect(
-      forwardResponseHeaders({
-        connection: "keep-alive, x-internal",
-        "keep-alive": "timeout=5",
-        "transfer-encoding": "chunked",
-        "x-internal": "1",
-        "content-type": "application/json",
-        "set-cookie": ["a=1", "b=2"],
-      }),
-    ).toEqual({ "content-type": "application/json", "set-cookie": ["a=1", "b=2"] });
+      forwardResponseHeaders([
+        "Connection", "keep-alive, X-Internal",
+        "Keep-Alive", "timeout=5",
+        "Transfer-Encoding", "chunked",
+        "X-Internal", "1",
+        "Content-Type", "application/json",
+        "Set-Cookie", "a=1",
+        "set-cookie", "b=2",
+      ]),
+    ).toEqual({ headers: ["Content-Type", "application/json", "Set-Cookie", "a=1", "set-cookie", "b=2"], hasLength: false });
+  });
+
+  test("notes a Content-Length, which frames the body for the client", () => {
+    expect(forwardResponseHeaders(["Content-Length", "3"])).toEqual({ headers: ["Content-Length", "3"], hasLength: true });
+  });
+});
+
+describe("headerValue", () => {
+  test.each([
+    [["A", "1"], "b", undefined],
+    [["Traceparent", "x"], "traceparent", "x"],
+    [["traceparent", "x", "TRACEPARENT", "y"], "traceparent", ["x", "y"]],
+  ] as const)("%j %s → %j", (headers, name, expected) => {
+    expect(headerValue(headers, name)).toEqual(expected);
   });
 });
 
 describe("clientAddress for ip_hash", () => {
   test.each([
-    ["socket address by default", { "x-forwarded-for": "203.0.113.1" }, null, "127.0.0.1"],
-    ["the trusted header's first entry", { "x-forwarded-for": " 203.0.113.1 , 10.0.0.1" }, "x-forwarded-for", "203.0.113.1"],
-    ["socket when the trusted header is absent", {}, "x-forwarded-for", "127.0.0.1"],
-    ["socket when the trusted header is empty", { "x-real-ip": "" }, "x-real-ip", "127.0.0.1"],
+    ["socket address by default", ["X-Forwarded-For", "203.0.113.1"], null, "127.0.0.1"],
+    ["the trusted header's first entry", ["X-Forwarded-For", " 203.0.113.1 , 10.0.0.1"], "x-forwarded-for", "203.0.113.1"],
+    ["socket when the trusted header is absent", [], "x-forwarded-for", "127.0.0.1"],
+    ["socket when the trusted header is empty", ["x-real-ip", ""], "x-real-ip", "127.0.0.1"],
   ])("%s", (_name, headers, trusted, expected) => {
     expect(clientAddress(headers, "127.0.0.1", trusted)).toBe(expected);
   });
@@ -102,25 +117,28 @@ describe("clientAddress for ip_hash", () => {
 
 describe("retry safety", () => {
   test.each([
-    ["GET", {}, true],
-    ["HEAD", {}, true],
-    ["OPTIONS", {}, true],
-    ["PUT", { "content-length": "0" }, true],
-    ["DELETE", {}, true],
-    ["PUT", { "content-length": "12" }, false],
-    ["DELETE", { "transfer-encoding": "chunked" }, false],
-    ["POST", {}, false],
-    ["PATCH", {}, false],
-  ])("%s %j replayable: %s", (method, headers, expected) => {
-    expect(isReplayable(method, headers)).toBe(expected);
+    ["GET", false, true],
+    ["HEAD", false, true],
+    ["OPTIONS", false, true],
+    ["PUT", false, true],
+    ["DELETE", false, true],
+    ["PUT", true, false],
+    ["DELETE", true, false],
+    ["POST", false, false],
+    ["PATCH", false, false],
+  ])("%s with body %s replayable: %s", (method, hasBody, expected) => {
+    expect(isReplayable(method, hasBody)).toBe(expected);
+  });
+});
+
+describe("requestHead", () => {
+  test("HTTP/1.1 request line, headers as given, a Host when the client sent none, chunked framing re-added", () => {
+    expect(requestHead("POST", "/a?b", ["X-A", "1"], "10.0.0.5:8080", true)).toBe(
+      "POST /a?b HTTP/1.1\r\nX-A: 1\r\nhost: 10.0.0.5:8080\r\ntransfer-encoding: chunked\r\n\r\n",
+    );
   });
 
-  test.each([
-    [{}, true],
-    [{ "content-length": "0" }, true],
-    [{ "content-length": "5" }, false],
-    [{ "transfer-encoding": "chunked" }, false],
-  ])("hasNoBody(%j) = %s", (headers, expected) => {
-    expect(hasNoBody(headers)).toBe(expected);
+  test("the client's Host is kept", () => {
+    expect(requestHead("GET", "/", ["Host", "example.test"], "10.0.0.5:8080", false)).toBe("GET / HTTP/1.1\r\nHost: example.test\r\n\r\n");
   });
 });

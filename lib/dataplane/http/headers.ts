@@ -1,5 +1,3 @@
-import type { IncomingHttpHeaders, OutgoingHttpHeaders } from "node:http";
-
 /**
  * Hop-by-hop headers (RFC 9110 §7.6.1 plus the legacy ones proxies still meet): they describe one connection
  * and are never forwarded. `expect` is answered by our own server (100-continue) and undici refuses it.
@@ -73,40 +71,70 @@ export function forwardRequestHeaders(rawHeaders: readonly string[], context: Fo
   return out;
 }
 
-/** The client response's headers from the backend's parsed headers: hop-by-hop removed, the rest as they came. */
-export function forwardResponseHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
-  const connection = headers.connection;
-  const dropped = connection === undefined ? null : connectionTokens(Array.isArray(connection) ? connection : [connection]);
-  const out: OutgoingHttpHeaders = {};
-  for (const name in headers) {
-    if (HOP_BY_HOP.has(name) || dropped?.has(name) === true) continue;
-    const value = headers[name];
-    if (value !== undefined) out[name] = value;
+/** All values of one header in a raw [name, value, …] list (`lowerName` in lower case), in order. */
+export function headerValues(rawHeaders: readonly string[], lowerName: string): string[] {
+  const values: string[] = [];
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i] as string;
+    if (name.length === lowerName.length && name.toLowerCase() === lowerName) values.push(rawHeaders[i + 1] as string);
   }
-  return out;
+  return values;
+}
+
+/** One header's value, as node:http would present it: undefined when absent, the list when repeated. */
+export function headerValue(rawHeaders: readonly string[], lowerName: string): string | string[] | undefined {
+  const values = headerValues(rawHeaders, lowerName);
+  return values.length === 0 ? undefined : values.length === 1 ? values[0] : values;
+}
+
+/** The client response's headers from the backend's raw list: hop-by-hop removed, the rest as they came. */
+export function forwardResponseHeaders(rawHeaders: readonly string[]): { readonly headers: string[]; readonly hasLength: boolean } {
+  const connection = headerValues(rawHeaders, "connection");
+  const dropped = connection.length === 0 ? null : connectionTokens(connection);
+  const headers: string[] = [];
+  let hasLength = false;
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i] as string;
+    const lower = name.toLowerCase();
+    if (HOP_BY_HOP.has(lower) || dropped?.has(lower) === true) continue;
+    if (lower === "content-length") hasLength = true;
+    headers.push(name, rawHeaders[i + 1] as string);
+  }
+  return { headers, hasLength };
 }
 
 /**
  * The address ip_hash keys on: the socket's, or — only when a trusted proxy in front sets it — the first
  * entry of a configured header such as X-Forwarded-For.
  */
-export function clientAddress(headers: IncomingHttpHeaders, socketAddress: string | undefined, trustedHeader: string | null): string | undefined {
+export function clientAddress(rawHeaders: readonly string[], socketAddress: string | undefined, trustedHeader: string | null): string | undefined {
   if (trustedHeader !== null) {
-    const value = headers[trustedHeader];
-    const first = (Array.isArray(value) ? value[0] : value)?.split(",")[0]?.trim();
+    const first = headerValues(rawHeaders, trustedHeader)[0]?.split(",")[0]?.trim();
     if (first !== undefined && first !== "") return first;
   }
   return socketAddress;
 }
 
-/** A request whose body is absent, so it can be replayed on another backend after a connect failure. */
-export function hasNoBody(headers: IncomingHttpHeaders): boolean {
-  return headers["transfer-encoding"] === undefined && (headers["content-length"] === undefined || headers["content-length"] === "0");
-}
-
 const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
 
 /** RFC 9110 §9.2.2 idempotent methods whose request carries no body: safe to send again. */
-export function isReplayable(method: string, headers: IncomingHttpHeaders): boolean {
-  return IDEMPOTENT_METHODS.has(method) && hasNoBody(headers);
+export function isReplayable(method: string, hasBody: boolean): boolean {
+  return IDEMPOTENT_METHODS.has(method) && !hasBody;
+}
+
+/**
+ * The request head for the backend: HTTP/1.1 whatever the client spoke, `Host` added when the client sent
+ * none (HTTP/1.0), and a chunked body forwarded chunked (Transfer-Encoding is hop-by-hop, so it is re-added).
+ */
+export function requestHead(method: string, target: string, headers: readonly string[], defaultHost: string, chunked: boolean): string {
+  let head = `${method} ${target} HTTP/1.1\r\n`;
+  let hasHost = false;
+  for (let i = 0; i < headers.length; i += 2) {
+    const name = headers[i] as string;
+    if (name.length === 4 && name.toLowerCase() === "host") hasHost = true;
+    head += `${name}: ${headers[i + 1] as string}\r\n`;
+  }
+  if (!hasHost) head += `host: ${defaultHost}\r\n`;
+  if (chunked) head += "transfer-encoding: chunked\r\n";
+  return `${head}\r\n`;
 }

@@ -1,4 +1,4 @@
-import type { ServerResponse } from "node:http";
+import type { ClientConnection } from "../http1/client-connection";
 
 export interface ProxyProblem {
   readonly status: 502 | 503 | 504;
@@ -7,18 +7,13 @@ export interface ProxyProblem {
 }
 
 /** Answer with RFC 9457 problem details, unless the response already started (then only close it). */
-export function sendProblem(res: ServerResponse, problem: ProxyProblem): void {
-  if (res.headersSent) {
-    res.destroy();
+export function sendProblem(client: ClientConnection, problem: ProxyProblem): void {
+  if (client.headersSent) {
+    client.abortResponse();
     return;
   }
   const body = JSON.stringify({ type: "about:blank", title: problem.title, status: problem.status, detail: problem.detail });
-  res.writeHead(problem.status, {
-    "content-type": "application/problem+json",
-    "content-length": Buffer.byteLength(body),
-    "cache-control": "no-store",
-  });
-  res.end(body);
+  client.respond(problem.status, ["content-type", "application/problem+json", "cache-control", "no-store"], body);
 }
 
 export const noBackendProblem = (reason: string): ProxyProblem => ({ status: 503, title: "No backend available", detail: reason });

@@ -1,7 +1,12 @@
+import { channel } from "node:diagnostics_channel";
 import { buildConnector } from "undici";
 import type { SsrfGuard } from "./ssrf-guard";
 
 export type Connector = buildConnector.connector;
+
+/** Published with `{ hostname }` just before every socket the guard lets through is opened (tests watch it). */
+export const CONNECT_CHANNEL = "stratus:net:connect";
+const connecting = channel(CONNECT_CHANNEL);
 
 /** An error carrying a code, as socket errors do, so callers classify refusals like any connect failure. */
 export class SsrfRefusedError extends Error {
@@ -23,6 +28,7 @@ export function guardedConnector(guard: SsrfGuard, options: { timeoutMs?: number
       callback(new SsrfRefusedError(`refusing to connect: ${verdict.reason}`), null);
       return;
     }
+    if (connecting.hasSubscribers) connecting.publish({ hostname: connectOptions.hostname });
     base(connectOptions, callback);
   };
 }

@@ -9,6 +9,6 @@
  */
 export { DEFAULT_ALLOWED_CIDRS, DENIED_CIDRS, checkAddress, createAddressPolicy, type AddressPolicyOptions } from "./address-policy";
 export { CidrSet, parseCidr } from "./cidr-set";
-export { guardedConnector, SsrfRefusedError, type Connector } from "./guarded-connector";
+export { CONNECT_CHANNEL, guardedConnector, SsrfRefusedError, type Connector } from "./guarded-connector";
 export { embeddedIpv4, parseHost, parseIp, type IpAddress } from "./ip-literal";
 export { SsrfGuard, systemLookup, type ConnectTarget, type GuardDecision, type Lookup, type SsrfGuardOptions } from "./ssrf-guard";

@@ -1,0 +1,161 @@
+import type { Socket } from "node:net";
+import { Http1Parser, isParseError, type MessageHandler, type MessageHead } from "./llhttp";
+
+/** What one request on an upstream connection reports back (the proxy exchange). */
+export interface UpstreamHandler {
+  /** A connection is ready: send the request head (and body) on `connection.socket`. */
+  onUpstream(connection: UpstreamConnection): void;
+  /** The final response head (1xx interim responses are skipped). */
+  onResponseHead(head: MessageHead): void;
+  onResponseBody(chunk: Buffer): void;
+  onResponseEnd(): void;
+  /** Connecting failed, or the connection failed before the response ended. */
+  onUpstreamError(error: Error): void;
+  /** HEAD: the response has no body whatever its headers say. */
+  readonly expectsNoBody: boolean;
+  /** The request may be sent again on a fresh connection if a reused one turns out to be dead. */
+  readonly resendable: boolean;
+  /** Batch the client writes that one upstream read causes into one syscall. */
+  startClientBatch(): void;
+  endClientBatch(): void;
+}
+
+/** Where a connection goes when its exchange ends. */
+export interface ConnectionOwner {
+  release(connection: UpstreamConnection): void;
+  discard(connection: UpstreamConnection): void;
+  /** A reused connection died before any answer: send `handler`'s request again on a new one. */
+  resend(handler: UpstreamHandler): void;
+}
+
+/** An upstream failure with a code the proxy classifies (see upstream-error.ts). */
+export class UpstreamSocketError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * One keep-alive HTTP/1.1 connection to a backend, carrying one request at a time. The socket's own timeout
+ * (the upstream timeout) reaps it when idle and fails a response body that stalls.
+ */
+export class UpstreamConnection implements MessageHandler {
+  private readonly parser: Http1Parser;
+  private handler: UpstreamHandler | null = null;
+  /** Served a request before: a failure before any answer may just mean the backend closed it while idle. */
+  private reused = false;
+  private answered = false;
+  private interim = false;
+  private responseKeepAlive = true;
+  private requestSent = false;
+  private error: Error | null = null;
+  closed = false;
+
+  constructor(
+    readonly socket: Socket,
+    private readonly owner: ConnectionOwner,
+    timeoutMs: number,
+  ) {
+    this.parser = new Http1Parser("response", this);
+    socket.setTimeout(timeoutMs);
+    socket.on("data", (chunk: Buffer) => this.onData(chunk));
+    socket.on("timeout", () => socket.destroy(new UpstreamSocketError("UND_ERR_BODY_TIMEOUT", "the backend stalled")));
+    socket.on("error", (error: Error) => (this.error = error));
+    socket.on("close", () => this.onClose());
+  }
+
+  get busy(): boolean {
+    return this.handler !== null;
+  }
+
+  /** Hand the connection to a request; it writes its head through `onUpstream`. */
+  assign(handler: UpstreamHandler): void {
+    this.handler = handler;
+    this.answered = false;
+    this.interim = false;
+    this.requestSent = false;
+    handler.onUpstream(this);
+  }
+
+  /** The request (head and body) is fully written: the connection may be reused once the response ends. */
+  requestEnded(): void {
+    this.requestSent = true;
+  }
+
+  /** The request no longer wants it before sending anything (it gave up while connecting): reuse it. */
+  giveBack(): void {
+    this.handler = null;
+    this.owner.release(this);
+  }
+
+  /** Stop the request: the connection cannot be reused. */
+  abort(): void {
+    this.handler = null;
+    this.socket.destroy();
+  }
+
+  pause(): void {
+    this.socket.pause();
+  }
+
+  resume(): void {
+    this.socket.resume();
+  }
+
+  onHead(head: MessageHead): boolean {
+    const handler = this.handler;
+    this.interim = head.statusCode < 200 && head.statusCode !== 101;
+    if (handler === null || this.interim) return false;
+    this.responseKeepAlive = head.keepAlive && !head.upgrade;
+    handler.onResponseHead(head);
+    return handler.expectsNoBody;
+  }
+
+  onBody(chunk: Buffer): void {
+    this.handler?.onResponseBody(chunk);
+  }
+
+  onComplete(): void {
+    if (this.interim) return;
+    const handler = this.handler;
+    if (handler === null) return;
+    this.handler = null;
+    this.reused = true;
+    // Released first, so a request waiting for a connection can take this one.
+    if (this.responseKeepAlive && this.requestSent && !this.closed) this.owner.release(this);
+    else this.socket.destroy();
+    handler.onResponseEnd();
+  }
+
+  private onData(chunk: Buffer): void {
+    const handler = this.handler;
+    if (handler === null) {
+      this.socket.destroy(); // bytes nobody asked for: the connection is out of step
+      return;
+    }
+    this.answered = true;
+    handler.startClientBatch();
+    const parsed = this.parser.execute(chunk);
+    handler.endClientBatch();
+    if (isParseError(parsed)) this.socket.destroy(new UpstreamSocketError("UPSTREAM_PARSE_ERROR", `invalid response from the backend (${parsed.code})`));
+  }
+
+  private onClose(): void {
+    this.closed = true;
+    const handler = this.handler;
+    // End of input completes a close-delimited body (onComplete then clears the handler).
+    if (handler !== null && this.answered) this.parser.finish();
+    this.parser.close();
+    this.owner.discard(this);
+    if (handler === null || this.handler === null) return;
+    this.handler = null;
+    if (this.reused && !this.answered && handler.resendable) {
+      this.owner.resend(handler);
+      return;
+    }
+    handler.onUpstreamError(this.error ?? new UpstreamSocketError("UPSTREAM_CLOSED", "the backend closed the connection"));
+  }
+}
