@@ -1,6 +1,6 @@
 /**
- * The OTLP routes' encodings at the edges: protobuf partial successes answered in protobuf, gzip for either encoding,
- * and the refusals — malformed protobuf or gzip (400), a body that inflates past the limit (413, counted), an
+ * The OTLP routes' encodings at the edges: protobuf partial successes and errors answered in protobuf (Export*Response,
+ * google.rpc.Status), gzip for either encoding, and the refusals — malformed protobuf or gzip (400), a body that inflates past the limit (413, counted), an
  * unknown Content-Encoding or protobuf on Stratus's own push path (415).
  */
 import { gzipSync } from "node:zlib";
@@ -12,6 +12,7 @@ import * as push from "@/app/api/v1/metrics/route";
 import * as prom from "@/app/metrics/route";
 import { clearSeriesCache } from "@/lib/server/dal/metrics";
 import descriptor from "@/lib/telemetry/otlp-proto/otlp.json";
+import { decodeOtlpStatus } from "@/lib/telemetry/otlp-protobuf";
 import { ADMIN_TOKEN } from "@/lib/testing/api";
 import { resetDatabase } from "@/lib/testing/database";
 import * as logs from "./logs/route";
@@ -51,10 +52,24 @@ describe("protobuf", () => {
     ["/v1/metrics", metrics.POST],
     ["/v1/traces", traces.POST],
     ["/v1/logs", logs.POST],
-  ] as const)("malformed protobuf on %s is a 400", async (path, handler) => {
+  ] as const)("malformed protobuf on %s is a 400, answered as a protobuf google.rpc.Status", async (path, handler) => {
     const res = await post(handler, path, Uint8Array.of(0x0a, 0x7f, 0x01), PROTOBUF);
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { detail: string }).detail).toMatch(/not a valid OTLP protobuf/);
+    expect(res.headers.get("content-type")).toBe("application/x-protobuf");
+    const status = decodeOtlpStatus(new Uint8Array(await res.arrayBuffer()));
+    expect(status.code).toBe(3); // INVALID_ARGUMENT
+    expect(status.message).toMatch(/not a valid OTLP protobuf/);
+  });
+
+  test("a protobuf request without credentials gets a protobuf Status too; a JSON one gets problem+json", async () => {
+    const anonymous = (contentType: string) =>
+      traces.POST(new Request("http://localhost/v1/traces", { method: "POST", body: Buffer.from("{}"), headers: { "content-type": contentType } }), { params: Promise.resolve({}) });
+    const protobufAnswer = await anonymous("application/x-protobuf");
+    expect(protobufAnswer.status).toBe(401);
+    expect(decodeOtlpStatus(new Uint8Array(await protobufAnswer.arrayBuffer())).code).toBe(16); // UNAUTHENTICATED
+    const jsonAnswer = await anonymous("application/json");
+    expect(jsonAnswer.status).toBe(401);
+    expect(jsonAnswer.headers.get("content-type")).toContain("application/problem+json");
   });
 
   test("Stratus's own push format takes JSON only", async () => {

@@ -194,4 +194,15 @@ describe("stored by the worker's traces loop", () => {
     const trace = await getTrace({ ctx, traceId: items[0]!.traceId });
     expect(trace.spans.map((s) => s.kind).sort()).toEqual(["client", "server"]);
   });
+
+  test("spans still buffered at shutdown are written by flush", async () => {
+    await resetDatabase();
+    const { url, sink } = await serve([backend()], 1);
+    await sendMany(3, 1, () => client.get(`${url}/last`));
+    await eventually(() => sink.size >= 6, 2000);
+    await tracesLoop(sink).flush();
+    expect(sink.size).toBe(0);
+    const { items } = await listTraces({ ctx: { principal: systemPrincipal }, query: {}, now: Date.now() + 1000 });
+    expect(items.filter((t) => t.rootName === "GET /last")).toHaveLength(3);
+  });
 });

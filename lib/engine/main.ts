@@ -59,6 +59,7 @@ async function shutdown(signal: string) {
   await current; // let the pass under way finish its writes
   loadGenerator.generator.stop();
   await traffic.close();
+  await tracing.loop.flush().catch((error: unknown) => console.error("engine: spans lost at shutdown", error)); // the last second's spans
   await alerts.close();
   await driver.close();
   await logs.close().catch(() => undefined); // the pods' last lines, then stop

@@ -53,6 +53,27 @@ export function otlpProtobufResponse(signal: OtlpSignal, rejected = 0, errorMess
   return response.encode(response.fromObject(body)).finish();
 }
 
+/** google.rpc.Status (code, message; no details), which OTLP/HTTP answers a failed protobuf export with. */
+const STATUS = new protobuf.Type("Status").add(new protobuf.Field("code", 1, "int32")).add(new protobuf.Field("message", 2, "string"));
+new protobuf.Root().define("google.rpc").add(STATUS);
+
+/** The gRPC code of an HTTP status, per the google.rpc.Code ↔ HTTP mapping. */
+export function grpcCodeOf(httpStatus: number): number {
+  const codes: Record<number, number> = { 400: 3, 401: 16, 403: 7, 404: 5, 409: 10, 413: 3, 415: 3, 429: 8, 501: 12, 503: 14, 504: 4 };
+  return codes[httpStatus] ?? (httpStatus >= 500 ? 13 : 3); // INTERNAL, INVALID_ARGUMENT
+}
+
+/** A protobuf google.rpc.Status for an OTLP/HTTP error answer. */
+export function otlpStatusProtobuf(httpStatus: number, message: string): Uint8Array {
+  return STATUS.encode(STATUS.fromObject({ code: grpcCodeOf(httpStatus), message })).finish();
+}
+
+/** Decode a google.rpc.Status (for tests and clients of ours). */
+export function decodeOtlpStatus(bytes: Uint8Array): { code: number; message: string } {
+  const status = STATUS.toObject(STATUS.decode(bytes), { defaults: true }) as { code: number; message: string };
+  return { code: status.code, message: status.message };
+}
+
 /** OTLP/JSON writes trace and span ids as hex (unlike proto3 JSON's base64 for bytes). */
 const HEX_IDS = new Set(["traceId", "spanId", "parentSpanId"]);
 

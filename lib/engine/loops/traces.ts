@@ -1,4 +1,5 @@
 import type { DataPlaneTracing } from "@/lib/dataplane";
+import { engineCtx } from "@/lib/server/auth/principal";
 import { recordSamples } from "@/lib/server/dal/metrics";
 import { pruneSpans, recordSpans } from "@/lib/server/dal/traces";
 import { parseSampleRate } from "@/lib/telemetry/traces/sampler";
@@ -18,13 +19,18 @@ const PRUNE_INTERVAL_MS = 60_000;
  * proxies push finished spans into a bounded buffer (never blocking a request), and the `traces` loop writes
  * them in batches each pass, records how many were dropped, and prunes spans past their retention.
  */
-export function dataPlaneTracing(env: NodeJS.ProcessEnv = process.env): { tracing: DataPlaneTracing; loop: Loop } {
+export function dataPlaneTracing(env: NodeJS.ProcessEnv = process.env): { tracing: DataPlaneTracing; loop: TracesLoop } {
   const buffer = new SpanBuffer(SPAN_BUFFER_CAPACITY);
   return { tracing: { sampleRate: parseSampleRate(env.STRATUS_TRACE_SAMPLE_RATE), sink: buffer }, loop: tracesLoop(buffer) };
 }
 
+export interface TracesLoop extends Loop {
+  /** Write every span still buffered (at shutdown, after the data plane drained), lease or not. */
+  flush(): Promise<void>;
+}
+
 /** Spans are observations, not decisions: like metrics they are written unfenced (a duplicate is dropped). */
-export function tracesLoop(buffer: SpanBuffer): Loop {
+export function tracesLoop(buffer: SpanBuffer): TracesLoop {
   let lastCounters = Number.NEGATIVE_INFINITY;
   let lastPrune = Number.NEGATIVE_INFINITY;
   let written = 0;
@@ -55,6 +61,10 @@ export function tracesLoop(buffer: SpanBuffer): Loop {
         lastPrune = now;
         await pruneSpans({ ctx: write.ctx, now });
       }
+    },
+    async flush() {
+      const spans = buffer.drain();
+      if (spans.length > 0) written += (await recordSpans({ ctx: engineCtx("traces"), spans })).accepted;
     },
   };
 }

@@ -154,7 +154,7 @@ export function openApiDocument() {
       "/api/v1/engine/tick": {
         post: {
           tags: ["engine"],
-          summary: "Run one pass of every control loop under the lease (admin; for deployments without a worker)",
+          summary: "Run one pass of the control loops, metrics, log retention and alert rules under the lease (admin; for deployments without a worker)",
           responses: { 200: ok("{ leader, holder, epoch, loops }"), 401: problem("No credentials"), 403: problem("Admins only") },
         },
       },

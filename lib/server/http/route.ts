@@ -11,7 +11,7 @@ export interface RouteContext {
   params: Promise<Record<string, string>>;
 }
 
-type Handler = (req: Request, ctx: Ctx, params: Record<string, string>) => Promise<Response>;
+export type Handler = (req: Request, ctx: Ctx, params: Record<string, string>) => Promise<Response>;
 
 /**
  * Wrap a REST handler: authenticate, run, and map every failure to problem+json. Authentication only says who is

@@ -2,7 +2,7 @@ import "server-only";
 import { PushMetricsInput } from "@/lib/schemas/metrics";
 import { logRecordsFromOtlpJson } from "@/lib/telemetry/logs/otlp-logs";
 import { samplesFromOtlpJson } from "@/lib/telemetry/otlp";
-import { OTLP_REJECTED_FIELD, otlpJsonFromProtobuf, OtlpProtobufError, otlpProtobufResponse } from "@/lib/telemetry/otlp-protobuf";
+import { OTLP_REJECTED_FIELD, otlpJsonFromProtobuf, OtlpProtobufError, otlpProtobufResponse, otlpStatusProtobuf } from "@/lib/telemetry/otlp-protobuf";
 import type { Sample } from "@/lib/telemetry/sample";
 import { spansFromOtlpJson } from "@/lib/telemetry/traces/otlp-traces";
 import { TokenBucket } from "@/lib/telemetry/token-bucket";
@@ -13,7 +13,7 @@ import { authorizeTracesWrite, recordSpans } from "../dal/traces";
 import { AppError, RateLimitedError } from "../errors";
 import { gunzipLimited } from "../http/gunzip-limited";
 import { readLimitedBody } from "../http/limited-body";
-import { json } from "../http/route";
+import { apiRoute, json, type Handler } from "../http/route";
 import { parseInput } from "../validation";
 import { selfMetrics, type Signal } from "./self-metrics";
 
@@ -120,6 +120,24 @@ export function otlpExportResponse(req: Request, signal: Signal, skipped: number
     return new Response(Buffer.from(otlpProtobufResponse(signal, skipped, skipped > 0 ? why : "")), { headers: { "content-type": "application/x-protobuf" } });
   }
   return json(skipped > 0 ? { partialSuccess: { [OTLP_REJECTED_FIELD[signal]]: skipped, errorMessage: why } } : {});
+}
+
+/**
+ * An OTLP/HTTP route: like any API route, except that a protobuf request's error is answered as OTLP/HTTP asks, with a
+ * protobuf google.rpc.Status (same HTTP status; Retry-After and WWW-Authenticate kept) instead of problem+json.
+ */
+export function otlpRoute(handler: Handler): ReturnType<typeof apiRoute> {
+  const route = apiRoute(handler);
+  return async (req, context) => {
+    const response = await route(req, context);
+    if (response.ok || contentTypeOf(req) !== "application/x-protobuf") return response;
+    const problem = (await response.json().catch(() => ({}))) as { detail?: string; title?: string };
+    const headers = new Headers(response.headers);
+    headers.set("content-type", "application/x-protobuf");
+    headers.delete("content-length");
+    const body = otlpStatusProtobuf(response.status, problem.detail ?? problem.title ?? response.statusText);
+    return new Response(Buffer.from(body), { status: response.status, headers });
+  };
 }
 
 /** Spend `n` items from the signal's token bucket, or refuse the whole request (429 + Retry-After, counted). */
