@@ -1,5 +1,6 @@
-import { recordHealthTransition, syncPoolEndpoints, type DesiredEndpoint } from "@/lib/server/dal/engine/backends";
+import { recordHealthTransition, syncPoolEndpoints } from "@/lib/server/dal/engine/backends";
 import type { EngineDeps } from "../deps";
+import { planEndpoints } from "./endpoint-plan";
 
 /**
  * Service discovery: a pool owned by a container workload serves exactly the workload's ready pods. A pod that stops
@@ -7,16 +8,10 @@ import type { EngineDeps } from "../deps";
  * goes; the backend is then deregistered with it.
  */
 export async function tick({ snapshot, write, now }: EngineDeps): Promise<void> {
-  const podsById = new Map(snapshot.pods.map((p) => [p.id, p]));
   for (const pool of snapshot.pools) {
     if (!pool.ownerId) continue;
-    const desired: DesiredEndpoint[] = snapshot.pods
-      .filter((p) => p.ownerId === pool.ownerId && p.phase === "running" && p.ready && p.hostPort !== null)
-      .map((p) => ({ podId: p.id, address: "127.0.0.1", port: p.hostPort! }));
-    const current = pool.backends.filter((b) => b.podId !== null);
-    const notReady = current.filter((b) => podsById.has(b.podId!) && !desired.some((d) => d.podId === b.podId));
-    for (const backend of notReady.filter((b) => b.health !== "unhealthy")) {
-      const pod = podsById.get(backend.podId!)!;
+    const plan = planEndpoints(pool, snapshot.pods);
+    for (const { backend, pod } of plan.turnUnhealthy) {
       await recordHealthTransition(write, {
         backendId: backend.id,
         poolId: pool.id,
@@ -27,10 +22,6 @@ export async function tick({ snapshot, write, now }: EngineDeps): Promise<void> 
         at: new Date(now),
       });
     }
-    const keep = current.filter((b) => notReady.includes(b)).map((b) => ({ podId: b.podId!, address: b.address, port: b.port }));
-    const wanted = [...desired, ...keep];
-    const same =
-      current.length === wanted.length && wanted.every((d) => current.some((b) => b.podId === d.podId && b.address === d.address && b.port === d.port));
-    if (!same) await syncPoolEndpoints(write, pool.id, wanted);
+    if (plan.changed) await syncPoolEndpoints(write, pool.id, plan.endpoints);
   }
 }
