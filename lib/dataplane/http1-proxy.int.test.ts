@@ -64,7 +64,7 @@ function echoBackend(req: IncomingMessage, res: ServerResponse): void {
 
 let backend: Server;
 let backendPort = 0;
-/** Answers every request close-delimited (no length, no chunking), as an HTTP/1.0 server would. */
+/** Answers close-delimited (no length, no chunking), as an HTTP/1.0 server would; /gzipped in a transfer coding. */
 let rawBackend: NetServer;
 let rawBackendPort = 0;
 let dataPlane: DataPlane | null = null;
@@ -77,7 +77,10 @@ beforeAll(async () => {
   backend.keepAliveTimeout = 60_000;
   backendPort = await listenOn(backend);
   rawBackend = createNetServer((socket) => {
-    socket.once("data", () => socket.end("HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\n\r\nuntil the end"));
+    socket.once("data", (head: Buffer) => {
+      if (head.toString("latin1").startsWith("GET /gzipped ")) socket.end("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n");
+      else socket.end("HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\n\r\nuntil the end");
+    });
   });
   rawBackendPort = await listenOn(rawBackend);
 });
@@ -206,6 +209,17 @@ describe("responses", () => {
     const { url } = await serve(rawBackendPort);
     const response = await request(`${url}/any`);
     expect(await response.body.text()).toBe("until the end");
+  });
+
+  test("a transfer coding other than chunked is refused both ways: 501 from a client, 502 from a backend", async () => {
+    const { port } = await serve();
+    const text = await rawExchange(port, "POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n");
+    expect(text).toMatch(/^HTTP\/1\.1 501 Not Implemented\r\n/);
+    await dataPlane!.close();
+    const { url } = await serve(rawBackendPort);
+    const response = await request(`${url}/gzipped`);
+    expect(response.statusCode).toBe(502);
+    expect(await response.body.json()).toMatchObject({ detail: "the backend used a transfer coding other than chunked" });
   });
 
   test("HEAD keeps Content-Length and sends no body; 204 has none either", async () => {

@@ -182,10 +182,17 @@ export class ProxyExchange implements Exchange, UpstreamHandler {
 
   onResponseHead(head: MessageHead): void {
     this.clearDeadline();
+    const forwarded = forwardResponseHeaders(head.headers);
+    if (forwarded.unsupportedCoding) {
+      this.releaseUpstream();
+      this.finishAttempt(502, true, "unsupported_transfer_coding");
+      this.answer(badGatewayProblem("the backend used a transfer coding other than chunked"));
+      this.complete(true);
+      return;
+    }
     this.responded = true;
     this.status = head.statusCode;
     this.answeredStatus = head.statusCode;
-    const forwarded = forwardResponseHeaders(head.headers);
     this.client.writeHead(head.statusCode, head.statusMessage, forwarded.headers, forwarded.hasLength);
   }
 

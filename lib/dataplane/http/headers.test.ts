@@ -86,11 +86,16 @@ describe("forwardResponseHeaders", () => {
         "Set-Cookie", "a=1",
         "set-cookie", "b=2",
       ]),
-    ).toEqual({ headers: ["Content-Type", "application/json", "Set-Cookie", "a=1", "set-cookie", "b=2"], hasLength: false });
+    ).toEqual({ headers: ["Content-Type", "application/json", "Set-Cookie", "a=1", "set-cookie", "b=2"], hasLength: false, unsupportedCoding: false });
   });
 
   test("notes a Content-Length, which frames the body for the client", () => {
-    expect(forwardResponseHeaders(["Content-Length", "3"])).toEqual({ headers: ["Content-Length", "3"], hasLength: true });
+    expect(forwardResponseHeaders(["Content-Length", "3"])).toEqual({ headers: ["Content-Length", "3"], hasLength: true, unsupportedCoding: false });
+  });
+
+  test("flags a transfer coding other than chunked, which cannot be passed on", () => {
+    expect(forwardResponseHeaders(["Transfer-Encoding", "gzip, chunked"]).unsupportedCoding).toBe(true);
+    expect(forwardResponseHeaders(["Transfer-Encoding", " Chunked "]).unsupportedCoding).toBe(false);
   });
 });
 

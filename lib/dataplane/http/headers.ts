@@ -88,19 +88,22 @@ export function headerValue(rawHeaders: readonly string[], lowerName: string): s
 }
 
 /** The client response's headers from the backend's raw list: hop-by-hop removed, the rest as they came. */
-export function forwardResponseHeaders(rawHeaders: readonly string[]): { readonly headers: string[]; readonly hasLength: boolean } {
+export function forwardResponseHeaders(rawHeaders: readonly string[]): { readonly headers: string[]; readonly hasLength: boolean; readonly unsupportedCoding: boolean } {
   const connection = headerValues(rawHeaders, "connection");
   const dropped = connection.length === 0 ? null : connectionTokens(connection);
   const headers: string[] = [];
   let hasLength = false;
+  let unsupportedCoding = false;
   for (let i = 0; i < rawHeaders.length; i += 2) {
     const name = rawHeaders[i] as string;
     const lower = name.toLowerCase();
+    // Only chunked is undone and re-framed: a body in another transfer coding cannot be passed on correctly.
+    if (lower === "transfer-encoding" && (rawHeaders[i + 1] as string).trim().toLowerCase() !== "chunked") unsupportedCoding = true;
     if (HOP_BY_HOP.has(lower) || dropped?.has(lower) === true) continue;
     if (lower === "content-length") hasLength = true;
     headers.push(name, rawHeaders[i + 1] as string);
   }
-  return { headers, hasLength };
+  return { headers, hasLength, unsupportedCoding };
 }
 
 /**

@@ -210,19 +210,22 @@ export class ClientConnection implements MessageHandler {
     let hasBody = false;
     let chunked = false;
     let expect: string | null = null;
+    let refusal: readonly [status: number, reason: string] | null = null;
     for (let i = 0; i < headers.length; i += 2) {
       const name = headers[i]!;
       if (name.length === 14 && name.toLowerCase() === "content-length") hasBody = headers[i + 1] !== "0";
-      else if (name.length === 17 && name.toLowerCase() === "transfer-encoding") hasBody = chunked = true;
-      else if (name.length === 6 && name.toLowerCase() === "expect") expect = headers[i + 1]!.toLowerCase();
+      else if (name.length === 17 && name.toLowerCase() === "transfer-encoding") {
+        hasBody = chunked = true;
+        // Only chunked is re-framed; another coding (gzip, …) would reach the backend mislabelled (RFC 9112 §6.1).
+        if (headers[i + 1]!.trim().toLowerCase() !== "chunked") refusal = [501, "unsupported transfer coding"];
+      } else if (name.length === 6 && name.toLowerCase() === "expect") expect = headers[i + 1]!.toLowerCase();
     }
+    if (expect !== null && expect !== "100-continue") refusal ??= [417, "unsupported Expect"];
     // llhttp stops parsing after an upgrade head; the connection then closes after this exchange.
-    if (head.upgrade || !head.keepAlive) this.reading = false;
+    if (head.upgrade || !head.keepAlive || refusal !== null) this.reading = false;
     const request: ClientRequest = { method: head.method, url: head.url, headers, versionMinor: head.versionMinor, keepAlive: head.keepAlive && !head.upgrade, hasBody, chunked };
-    const refused = expect !== null && expect !== "100-continue";
-    if (refused) this.reading = false;
-    else if (expect !== null && head.versionMinor >= 1 && this.queue.length === 0) this.socket.write("HTTP/1.1 100 Continue\r\n\r\n", "latin1");
-    const exchange = refused ? this.refusal(417, "unsupported Expect") : this.exchangeFor(request, this);
+    if (refusal === null && expect !== null && head.versionMinor >= 1 && this.queue.length === 0) this.socket.write("HTTP/1.1 100 Continue\r\n\r\n", "latin1");
+    const exchange = refusal !== null ? this.refusal(refusal[0], refusal[1]) : this.exchangeFor(request, this);
     this.requests.push(request);
     this.queue.push(exchange);
     this.receiving = exchange;
