@@ -53,6 +53,17 @@ test("a log search filters by label and text; an XSS payload in a log line is sh
   await page.reload();
   await expect(records).toHaveCount(1);
 
+  // The shared time range: the pick lives in the URL, reaches the API as a span back from now, and survives a reload.
+  const range = page.getByRole("group", { name: "Time range" }).getByRole("combobox", { name: "Range" });
+  await expect(range).toHaveValue("15m");
+  const asked = page.waitForRequest((r) => r.url().includes("/api/v1/logs?") && new URL(r.url()).searchParams.get("from") === "6h");
+  await range.selectOption("6h");
+  await asked;
+  await expect(page).toHaveURL(/[?&]range=6h/);
+  await page.reload();
+  await expect(range).toHaveValue("6h");
+  await expect(records).toHaveCount(1);
+
   // A regex that is not one says why, beside the box.
   await page.getByRole("checkbox", { name: "Regex" }).check();
   await page.getByRole("searchbox", { name: "Regular expression" }).fill("payment (rejected");
@@ -64,6 +75,8 @@ test("a log search filters by label and text; an XSS payload in a log line is sh
 test("the demo workload's pods' output, filtered by label, followed live", async ({ page }) => {
   test.setTimeout(60_000);
   await page.goto("/logs?from=1h&source=pod");
+  // A link's span back from now (as the pod and backend pages write them) opens the range control on it.
+  await expect(page.getByRole("combobox", { name: "Range" })).toHaveValue("1h");
   await page.getByRole("combobox", { name: "Workload" }).fill("web");
   await expect(page).toHaveURL(/workload=web/);
   await page.getByRole("button", { name: "Follow" }).click();

@@ -26,6 +26,12 @@ test("a trace of the demo pool's traffic opens as a waterfall with its spans' at
   await expect(page.getByText("No traces match these filters")).toBeVisible();
   await page.getByRole("button", { name: "Clear filters" }).click();
   await expect(page).toHaveURL(/\/traces$/);
+  // The shared time range: the last hour unless picked; the pick lives in the URL.
+  const range = page.getByRole("group", { name: "Time range" }).getByRole("combobox", { name: "Range" });
+  await expect(range).toHaveValue("1h");
+  await range.selectOption("15m");
+  await expect(page).toHaveURL(/[?&]range=15m/);
+  await expect(row).toBeVisible();
   // A request that reached a backend (the first ones, before the pods were ready, were refused: kept as errors).
   await page.getByLabel("Status").selectOption("ok");
   await expect(page).toHaveURL(/status=ok/);

@@ -4,14 +4,19 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { isRangeKey, RANGES, REFRESH, toLocalInput, windowFor, type RefreshKey } from "./time-range";
+import { DEFAULT_RANGE, isRangeKey, RANGES, REFRESH, toLocalInput, windowFor, type RangeKey, type RefreshKey, type TimeRange } from "./time-range";
 import { useTimeRange } from "./use-time-range";
 
-const select = `${controlClass} w-auto py-1 text-xs`;
+// Sized to their content: the shared control class fills its container, which would stack the custom window's pickers.
+const select = `${controlClass.replace("w-full", "w-auto")} py-1 text-xs`;
 
-/** The time range (a preset ending now, or a custom from/to) and refresh of every chart on the page, in the URL. */
-export function TimeRangeControl() {
-  const { range, setPreset, setRefresh, setCustom } = useTimeRange();
+/**
+ * The time range (a preset ending now, or a custom from/to) and refresh of every chart on the page, in the URL.
+ * `defaultRange` is the page's range when the URL names none; pages that poll on their own terms (the log viewer's
+ * follow, a list's steady polling) leave the refresh out with `withRefresh={false}`.
+ */
+export function TimeRangeControl({ defaultRange = DEFAULT_RANGE, withRefresh = true }: { defaultRange?: RangeKey; withRefresh?: boolean }) {
+  const { range, setPreset, setRefresh, setCustom } = useTimeRange(defaultRange);
   const [editing, setEditing] = useState(false);
   const custom = range.kind === "custom";
   return (
@@ -37,31 +42,32 @@ export function TimeRangeControl() {
           <option value="custom">Custom…</option>
         </select>
       </label>
-      {editing || custom ? <CustomWindow key={custom ? `${range.from}-${range.to}` : "new"} onApply={(from, to) => { setCustom(from, to); setEditing(false); }} /> : null}
-      <label className="flex items-center gap-1.5">
-        <span className="text-zinc-500">Refresh</span>
-        <select
-          aria-label="Refresh"
-          value={range.refresh}
-          disabled={custom}
-          title={custom ? "A fixed window does not change: pick a preset to refresh" : undefined}
-          onChange={(e) => setRefresh(e.target.value as RefreshKey)}
-          className={select}
-        >
-          {Object.entries(REFRESH).map(([k, r]) => (
-            <option key={k} value={k}>
-              {r.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      {editing || custom ? <CustomWindow key={custom ? `${range.from}-${range.to}` : "new"} range={range} onApply={(from, to) => { setCustom(from, to); setEditing(false); }} /> : null}
+      {withRefresh ? (
+        <label className="flex items-center gap-1.5">
+          <span className="text-zinc-500">Refresh</span>
+          <select
+            aria-label="Refresh"
+            value={range.refresh}
+            disabled={custom}
+            title={custom ? "A fixed window does not change: pick a preset to refresh" : undefined}
+            onChange={(e) => setRefresh(e.target.value as RefreshKey)}
+            className={select}
+          >
+            {Object.entries(REFRESH).map(([k, r]) => (
+              <option key={k} value={k}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
     </div>
   );
 }
 
 /** From/to pickers in the browser's zone; applied together, so a half-edited window never reaches the URL. */
-function CustomWindow({ onApply }: { onApply: (from: number, to: number) => void }) {
-  const { range } = useTimeRange();
+function CustomWindow({ range, onApply }: { range: TimeRange; onApply: (from: number, to: number) => void }) {
   // Local times (the browser's zone) render only once hydrated, so server and browser markup agree.
   const hydrated = useHydrated();
   const [error, setError] = useState<string | null>(null);

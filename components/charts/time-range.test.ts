@@ -1,5 +1,20 @@
 import { describe, expect, test } from "vitest";
-import { describeRange, parseInstant, parseTimeRange, rangeKey, refetchIntervalOf, stepFor, toLocalInput, windowFor } from "./time-range";
+import { parseSpan } from "@/lib/telemetry/query-time";
+import {
+  apiTimeParams,
+  describeRange,
+  parseInstant,
+  parseTimeRange,
+  presetCovering,
+  RANGES,
+  rangeKey,
+  refetchIntervalOf,
+  stepFor,
+  toLocalInput,
+  windowFor,
+  withoutTimeKeys,
+  type RangeKey,
+} from "./time-range";
 
 describe("parseTimeRange", () => {
   test("defaults: the last 15 minutes, refreshed every 15 s", () => {
@@ -14,7 +29,40 @@ describe("parseTimeRange", () => {
     // A backwards or half-given window falls back to the preset.
     [{ from: "5000", to: "1000", range: "1h" }, { kind: "preset", range: "1h", refresh: "15s" }],
     [{ from: "5000" }, { kind: "preset", range: "15m", refresh: "15s" }],
+    // A link's span back from now (`/logs?from=1h`) is that preset, or the shortest one covering it; `range` wins.
+    [{ from: "1h" }, { kind: "preset", range: "1h", refresh: "15s" }],
+    [{ from: "60m", refresh: "off" }, { kind: "preset", range: "1h", refresh: "off" }],
+    [{ from: "30m" }, { kind: "preset", range: "1h", refresh: "15s" }],
+    [{ from: "30d" }, { kind: "preset", range: "7d", refresh: "15s" }],
+    [{ from: "1h", range: "6h" }, { kind: "preset", range: "6h", refresh: "15s" }],
   ])("%j", (query, want) => expect(parseTimeRange(query)).toEqual(want));
+
+  test("a page's own default applies only when the URL names no range", () => {
+    expect(parseTimeRange({}, "1h")).toEqual({ kind: "preset", range: "1h", refresh: "15s" });
+    expect(parseTimeRange({ range: "bogus" }, "1h")).toMatchObject({ range: "1h" });
+    expect(parseTimeRange({ from: "15m" }, "1h")).toMatchObject({ range: "15m" });
+  });
+});
+
+test("presetCovering: the shortest preset at least as long as the span", () => {
+  expect(presetCovering(0)).toBe("5m");
+  expect(presetCovering(5 * 60_000)).toBe("5m");
+  expect(presetCovering(5 * 60_000 + 1)).toBe("15m");
+  expect(presetCovering(8 * 86_400_000)).toBe("7d");
+});
+
+describe("apiTimeParams", () => {
+  test.each(Object.keys(RANGES) as RangeKey[])("preset %s is sent as the span the API reads back from now", (key) => {
+    const params = apiTimeParams({ kind: "preset", range: key, refresh: "15s" });
+    expect(params).toEqual({ from: key, to: undefined });
+    expect(parseSpan(params.from)).toBe(RANGES[key].ms);
+  });
+  test("a fixed window is sent as ISO instants, and reads back as the same window", () => {
+    const window = { kind: "custom", from: Date.UTC(2026, 0, 1), to: Date.UTC(2026, 0, 1, 1), refresh: "off" } as const;
+    const params = apiTimeParams(window);
+    expect(params).toEqual({ from: "2026-01-01T00:00:00.000Z", to: "2026-01-01T01:00:00.000Z" });
+    expect(parseTimeRange(params)).toEqual(window);
+  });
 });
 
 test("parseInstant: epoch ms or ISO, null otherwise", () => {
@@ -63,4 +111,8 @@ test("keys, refresh and descriptions", () => {
 test("toLocalInput writes the browser zone's wall clock (offset in minutes behind UTC)", () => {
   expect(toLocalInput(Date.UTC(2026, 0, 1, 12, 30), 0)).toBe("2026-01-01T12:30");
   expect(toLocalInput(Date.UTC(2026, 0, 1, 12, 30), -60)).toBe("2026-01-01T13:30"); // UTC+1
+});
+
+test("withoutTimeKeys leaves a page's own filters, in order", () => {
+  expect(withoutTimeKeys(["from", "service", "to", "range", "cursor", "refresh"])).toEqual(["service", "cursor"]);
 });

@@ -1,3 +1,5 @@
+import { parseSpan } from "@/lib/telemetry/query-time";
+
 /**
  * The time range and refresh every chart page shares, as the URL holds it: `range=15m` (a preset ending now) or
  * `from`/`to` (a fixed window, ISO or epoch ms), and `refresh=15s`. Pure: the clock is a parameter.
@@ -20,7 +22,11 @@ export const DEFAULT_REFRESH: RefreshKey = "15s";
 
 /** The URL keys the control owns. */
 export const TIME_KEYS = ["range", "from", "to", "refresh"] as const;
-export type TimeQuery = Partial<Record<(typeof TIME_KEYS)[number], string | undefined>>;
+export type TimeKey = (typeof TIME_KEYS)[number];
+export type TimeQuery = Partial<Record<TimeKey, string | undefined>>;
+
+/** A page's URL filter keys less the time keys, which the range control reads and writes. */
+export const withoutTimeKeys = <K extends string>(keys: readonly K[]) => keys.filter((k): k is Exclude<K, TimeKey> => !(TIME_KEYS as readonly string[]).includes(k));
 
 export type TimeRange = { kind: "preset"; range: RangeKey; refresh: RefreshKey } | { kind: "custom"; from: number; to: number; refresh: "off" };
 
@@ -34,17 +40,24 @@ export function parseInstant(v: string | undefined): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/** The shortest preset covering a span, so a link asking for `from=30m` shows at least that much (7 days at most). */
+export function presetCovering(spanMs: number): RangeKey {
+  return (Object.keys(RANGES) as RangeKey[]).find((k) => RANGES[k].ms >= spanMs) ?? "7d";
+}
+
 /**
  * The URL's time range. A valid `from` < `to` pair wins (a fixed window does not move, so it never refreshes);
- * otherwise the preset, falling back to the defaults on anything unrecognised.
+ * otherwise the preset: `range`, else a `from` span back from now (`from=1h`, as links to the logs and traces pages
+ * say it), else `fallback` (the page's default).
  */
-export function parseTimeRange(q: TimeQuery): TimeRange {
+export function parseTimeRange(q: TimeQuery, fallback: RangeKey = DEFAULT_RANGE): TimeRange {
   const from = parseInstant(q.from);
   const to = parseInstant(q.to);
   if (from !== null && to !== null && from < to) return { kind: "custom", from, to, refresh: "off" };
+  const span = parseSpan(q.from);
   return {
     kind: "preset",
-    range: isRangeKey(q.range) ? q.range : DEFAULT_RANGE,
+    range: isRangeKey(q.range) ? q.range : span !== null ? presetCovering(span) : fallback,
     refresh: isRefreshKey(q.refresh) ? q.refresh : DEFAULT_REFRESH,
   };
 }
@@ -81,6 +94,16 @@ export function windowFor(range: TimeRange, now: number): QueryWindow {
 /** What the range is called in chart titles and accessible names: "the last 15 min", or the fixed window. */
 export function describeRange(range: TimeRange, format: (ms: number) => string): string {
   return range.kind === "custom" ? `${format(range.from)} to ${format(range.to)}` : `the last ${RANGES[range.range].label}`;
+}
+
+/**
+ * The range as the logs and traces APIs' `from`/`to`: a preset as a span back from now (resolved on each request, so
+ * polls move with the clock), a fixed window as ISO instants. `to` is always present, so spreading this over a query
+ * replaces whatever time it held.
+ */
+export function apiTimeParams(range: TimeRange): { from: string; to: string | undefined } {
+  if (range.kind === "custom") return { from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() };
+  return { from: range.range, to: undefined };
 }
 
 /** A stable identity for query keys: the preset (whose window moves with each poll) or the fixed window. */

@@ -2,13 +2,16 @@
 
 import { useCallback, useMemo } from "react";
 import { useUrlQuery } from "@/components/lists/use-url-query";
-import { parseTimeRange, TIME_KEYS, type RangeKey, type RefreshKey, type TimeRange } from "./time-range";
+import { DEFAULT_RANGE, parseTimeRange, TIME_KEYS, type RangeKey, type RefreshKey, type TimeRange } from "./time-range";
 
-/** The page's time range and refresh, read from and written to the URL (so a reload or a shared link keeps them). */
-export function useTimeRange() {
+/**
+ * The page's time range and refresh, read from and written to the URL (so a reload or a shared link keeps them);
+ * `fallback` is the preset when the URL names none.
+ */
+export function useTimeRange(fallback: RangeKey = DEFAULT_RANGE) {
   const { query, update } = useUrlQuery(TIME_KEYS);
   const { range: preset, from, to, refresh } = query;
-  const range: TimeRange = useMemo(() => parseTimeRange({ range: preset, from, to, refresh }), [preset, from, to, refresh]);
+  const range: TimeRange = useMemo(() => parseTimeRange({ range: preset, from, to, refresh }, fallback), [preset, from, to, refresh, fallback]);
   const setPreset = useCallback((key: RangeKey) => update({ range: key, from: undefined, to: undefined }), [update]);
   const setRefresh = useCallback((key: RefreshKey) => update({ refresh: key }), [update]);
   const setCustom = useCallback(

@@ -5,8 +5,8 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
 import { LOG_LEVELS, LOG_SOURCES } from "@/lib/telemetry/logs/record";
-import { LOG_RANGES, type LogFilters } from "./log-view-state";
-import { useDebouncedParam } from "./use-debounced-param";
+import { LOG_PAGE_FILTER_KEYS, type LogFilters, type LogPageFilterKey } from "./log-view-state";
+import { useDebouncedParam } from "@/components/lists/use-debounced-param";
 
 export interface LogSuggestions {
   workloads: string[];
@@ -15,7 +15,7 @@ export interface LogSuggestions {
   services: string[];
 }
 
-type Update = (changes: LogFilters & { follow?: string }) => void;
+type Update = (changes: Partial<Record<LogPageFilterKey | "follow", string>>) => void;
 
 function LabelInput({ name, label, value, options, update }: { name: "workload" | "pod" | "node" | "service"; label: string; value: string | undefined; options: string[]; update: Update }) {
   const [text, setText] = useDebouncedParam(value, (v) => update({ [name]: v }));
@@ -33,8 +33,9 @@ function LabelInput({ name, label, value, options, update }: { name: "workload" 
 }
 
 /**
- * The viewer's filters, all in the URL: time range, label filters (workload, pod, node, service, source, other
- * labels), minimum level, and the text search — a case-insensitive substring, or an RE2 regex with the toggle.
+ * The viewer's filters, all in the URL: label filters (workload, pod, node, service, source, other labels), minimum
+ * level, and the text search — a case-insensitive substring, or an RE2 regex with the toggle. The time range is the
+ * page's shared range control, so clearing the filters keeps it.
  */
 export function LogFilterBar({ filters, update, suggestions, searchError }: { filters: LogFilters; update: Update; suggestions: LogSuggestions; searchError: string | null }) {
   // Substring or regex: when the URL changes it says which (an empty box keeps the mode last chosen); the toggle
@@ -48,7 +49,6 @@ export function LogFilterBar({ filters, update, suggestions, searchError }: { fi
   }
   const [search, setSearch] = useDebouncedParam(filters.regex ?? filters.q, (v) => update(regexMode ? { regex: v, q: undefined } : { q: v, regex: undefined }));
   const [labels, setLabels] = useDebouncedParam(filters.labels, (v) => update({ labels: v }));
-  const custom = (filters.from !== undefined && !LOG_RANGES.some((r) => r.value === filters.from)) || filters.to !== undefined;
   const filtered = Object.values(filters).some(Boolean);
 
   return (
@@ -91,17 +91,6 @@ export function LogFilterBar({ filters, update, suggestions, searchError }: { fi
             {searchError}
           </p>
         </div>
-        <label className="flex items-center gap-2">
-          <span className="text-zinc-500">Range</span>
-          <select aria-label="Time range" value={custom ? "custom" : (filters.from ?? "")} onChange={(e) => update({ from: e.target.value, to: undefined })} className={`${controlClass} w-36`}>
-            {LOG_RANGES.map((r) => (
-              <option key={r.value} value={r.value}>
-                {r.label}
-              </option>
-            ))}
-            {custom ? <option value="custom">Custom (from the URL)</option> : null}
-          </select>
-        </label>
         <label className="flex items-center gap-2">
           <span className="text-zinc-500">Level</span>
           <select aria-label="Level" value={filters.level ?? ""} onChange={(e) => update({ level: e.target.value })} className={`${controlClass} w-36`}>
@@ -146,9 +135,7 @@ export function LogFilterBar({ filters, update, suggestions, searchError }: { fi
           <Button
             variant="ghost"
             className="px-2 py-1 text-xs"
-            onClick={() =>
-              update({ from: undefined, to: undefined, workload: undefined, pod: undefined, node: undefined, service: undefined, source: undefined, level: undefined, q: undefined, regex: undefined, traceId: undefined, labels: undefined })
-            }
+            onClick={() => update(Object.fromEntries(LOG_PAGE_FILTER_KEYS.map((k) => [k, undefined])))}
           >
             Clear filters
           </Button>

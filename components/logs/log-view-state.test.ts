@@ -1,4 +1,5 @@
 import { expect, test } from "vitest";
+import { parseTimeRange } from "@/components/charts/time-range";
 import type { LogItem } from "@/lib/server/dal/logs";
 import { apiQuery, appendLive, chronological, downloadHref, logsHref } from "./log-view-state";
 
@@ -23,6 +24,13 @@ test("filters become API parameters; blanks are dropped; other keys are not pass
   expect(downloadHref({ workload: "web", regex: "a+b" })).toBe("/api/v1/logs/download?workload=web&regex=a%2Bb");
   expect(logsHref({ pod: "web-1" })).toBe("/logs?pod=web-1");
   expect(logsHref({})).toBe("/logs");
+});
+
+test("a link's span back from now opens the viewer on that range", () => {
+  const href = logsHref({ from: "1h", pod: "web-1" });
+  expect(href).toBe("/logs?from=1h&pod=web-1");
+  const url = new URLSearchParams(href.split("?")[1]);
+  expect(parseTimeRange({ from: url.get("from") ?? undefined })).toMatchObject({ kind: "preset", range: "1h" });
 });
 
 test("pages (newest first, older pages later) read oldest first", () => {

@@ -1,15 +1,13 @@
+import { withoutTimeKeys } from "@/components/charts/time-range";
 import type { LogItem } from "@/lib/server/dal/logs";
 import { LOG_FILTER_KEYS, type LogFilterKey } from "@/lib/schemas/logs";
 
+/** Filters as the logs API takes them. */
 export type LogFilters = Partial<Record<LogFilterKey, string>>;
 
-/** The page's time ranges, as spans back from now (the API reads them as they are); unset = the last 15 minutes. */
-export const LOG_RANGES = [
-  { value: "", label: "Last 15 min" },
-  { value: "1h", label: "Last hour" },
-  { value: "6h", label: "Last 6 h" },
-  { value: "24h", label: "Last 24 h" },
-] as const;
+/** The viewer's filters in its URL; its time range (`range`, or `from`/`to`) belongs to the shared range control. */
+export const LOG_PAGE_FILTER_KEYS = withoutTimeKeys(LOG_FILTER_KEYS);
+export type LogPageFilterKey = (typeof LOG_PAGE_FILTER_KEYS)[number];
 
 /** The filters that are set, as API query parameters (blank ones dropped). */
 export function apiQuery(filters: LogFilters): Record<string, string> {
@@ -24,7 +22,7 @@ export function apiQuery(filters: LogFilters): Record<string, string> {
 /** The download link for what the page shows (same filters; a file is bounded server-side). */
 export const downloadHref = (filters: LogFilters) => `/api/v1/logs/download?${new URLSearchParams(apiQuery(filters))}`;
 
-/** The /logs link for a filter, e.g. from a pod page's recent logs. */
+/** The /logs link for a filter, e.g. from a pod page's recent logs; a `from` span reads as the page's range. */
 export const logsHref = (filters: LogFilters) => {
   const search = new URLSearchParams(apiQuery(filters)).toString();
   return search ? `/logs?${search}` : "/logs";

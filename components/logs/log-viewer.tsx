@@ -3,17 +3,19 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { ArrowDownToLine, Download, Pause, Play, RefreshCw } from "lucide-react";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { formatInstant } from "@/components/charts/time-axis";
+import { apiTimeParams, describeRange } from "@/components/charts/time-range";
+import { useTimeRange } from "@/components/charts/use-time-range";
 import { useUrlQuery } from "@/components/lists/use-url-query";
 import { Button, buttonClass } from "@/components/ui/button";
 import { fetchJson } from "@/lib/fetch-json";
 import { logKeys } from "@/lib/query-keys";
-import { LOG_FILTER_KEYS } from "@/lib/schemas/logs";
 import type { LogItem, LogPage } from "@/lib/server/dal/logs";
 import { LogFilterBar, type LogSuggestions } from "./log-filters";
 import { LogLine } from "./log-line";
-import { apiQuery, appendLive, chronological, downloadHref, LOG_RANGES, type LogFilters } from "./log-view-state";
+import { apiQuery, appendLive, chronological, downloadHref, LOG_PAGE_FILTER_KEYS, type LogFilters } from "./log-view-state";
 
-const KEYS = [...LOG_FILTER_KEYS, "follow"] as const;
+const KEYS = [...LOG_PAGE_FILTER_KEYS, "follow"] as const;
 /** The REST API (the session cookie rides along): its problem details reach the page as they are. */
 const LOGS_API = "/api/v1/logs";
 const PAGE = 200;
@@ -30,8 +32,11 @@ const MAX_LIVE = 5_000;
  */
 export function LogViewer({ suggestions }: { suggestions: LogSuggestions }) {
   const { query, update } = useUrlQuery(KEYS);
-  const filters: LogFilters = useMemo(() => Object.fromEntries(LOG_FILTER_KEYS.map((k) => [k, query[k]])), [query]);
-  const params = useMemo(() => apiQuery(filters), [filters]);
+  const { range } = useTimeRange();
+  const filters: LogFilters = useMemo(() => Object.fromEntries(LOG_PAGE_FILTER_KEYS.map((k) => [k, query[k]])), [query]);
+  // What the API is asked (and the download holds): the filters, and the range as from/to.
+  const apiFilters: LogFilters = useMemo(() => ({ ...filters, ...apiTimeParams(range) }), [filters, range]);
+  const params = useMemo(() => apiQuery(apiFilters), [apiFilters]);
   const paramsKey = JSON.stringify(params);
   const following = query.follow === "1";
 
@@ -125,7 +130,6 @@ export function LogViewer({ suggestions }: { suggestions: LogSuggestions }) {
 
   const error = base.error?.message ?? null;
   const searchError = error && /^regex:/.test(error) ? error.replace(/^regex: /, "") : null;
-  const rangeLabel = LOG_RANGES.find((r) => r.value === (filters.from ?? ""))?.label.toLowerCase() ?? "the chosen range";
   const onFilter = (key: "workload" | "node" | "service" | "source", value: string) => update({ [key]: value });
 
   return (
@@ -140,7 +144,7 @@ export function LogViewer({ suggestions }: { suggestions: LogSuggestions }) {
           <RefreshCw className={`size-4 ${base.isFetching ? "animate-spin" : ""}`} aria-hidden />
           Refresh
         </Button>
-        <a href={downloadHref(filters)} download className={buttonClass("secondary")}>
+        <a href={downloadHref(apiFilters)} download className={buttonClass("secondary")}>
           <Download className="size-4" aria-hidden />
           Download
         </a>
@@ -180,7 +184,7 @@ export function LogViewer({ suggestions }: { suggestions: LogSuggestions }) {
         {base.isPending ? <p className="px-3 py-2 text-sm text-zinc-500">Loading…</p> : null}
         {base.data && rows.length === 0 ? (
           <p className="px-3 py-6 text-center text-sm text-zinc-500">
-            No log records match in {rangeLabel}.{following ? " New ones will appear here as they arrive." : ""}
+            No log records match in {describeRange(range, formatInstant)}.{following ? " New ones will appear here as they arrive." : ""}
           </p>
         ) : null}
       </div>

@@ -1,39 +1,23 @@
 "use client";
 
 import { X } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useDebouncedParam } from "@/components/lists/use-debounced-param";
 import { useUrlQuery } from "@/components/lists/use-url-query";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
-import { TRACE_FILTER_KEYS, TRACE_STATUSES } from "@/lib/schemas/traces";
+import { TRACE_STATUSES } from "@/lib/schemas/traces";
+import { TRACE_PAGE_FILTER_KEYS } from "./trace-query";
 
-/** Time ranges as spans back from now, so a shared link keeps meaning "the last hour". Unset = the last hour. */
-const RANGES = [
-  { value: "15m", label: "Last 15 min" },
-  { value: "", label: "Last hour" },
-  { value: "6h", label: "Last 6 h" },
-  { value: "24h", label: "Last 24 h" },
-];
-
-/** A text filter that writes to the URL once typing pauses. */
-function useDebouncedParam(value: string | undefined, write: (v: string) => void): [string, (v: string) => void] {
-  const [text, setText] = useState(value ?? "");
-  useEffect(() => {
-    if (text === (value ?? "")) return;
-    const t = setTimeout(() => write(text), 400);
-    return () => clearTimeout(t);
-  }, [text, value, write]);
-  return [text, setText];
-}
-
-/** Service, duration, status, time range (and a pool, when one was picked elsewhere): all in the URL. */
+/**
+ * Service, duration, status (and a pool or pod, when picked elsewhere): all in the URL. The time range is the page's
+ * shared range control, so clearing the filters keeps it.
+ */
 export function TraceFilters({ services, poolName }: { services: string[]; poolName: string | null }) {
-  const { query, update } = useUrlQuery(TRACE_FILTER_KEYS);
+  const { query, update } = useUrlQuery(TRACE_PAGE_FILTER_KEYS);
   const [service, setService] = useDebouncedParam(query.service, (v) => update({ service: v }));
   const [minMs, setMinMs] = useDebouncedParam(query.minDurationMs, (v) => update({ minDurationMs: v }));
   const [maxMs, setMaxMs] = useDebouncedParam(query.maxDurationMs, (v) => update({ maxDurationMs: v }));
-  const custom = (query.from !== undefined && !RANGES.some((r) => r.value === query.from)) || query.to !== undefined;
-  const filtered = TRACE_FILTER_KEYS.some((k) => k !== "cursor" && query[k]);
+  const filtered = TRACE_PAGE_FILTER_KEYS.some((k) => k !== "cursor" && query[k]);
 
   return (
     <div role="search" className="mb-4 flex flex-wrap items-end gap-3 text-sm">
@@ -65,17 +49,6 @@ export function TraceFilters({ services, poolName }: { services: string[]; poolN
           ))}
         </select>
       </label>
-      <label className="flex flex-col gap-1">
-        <span className="text-xs text-zinc-500">Time range</span>
-        <select value={custom ? "custom" : (query.from ?? "")} onChange={(e) => update({ from: e.target.value, to: undefined })} className={`${controlClass} h-9 w-36`}>
-          {RANGES.map((r) => (
-            <option key={r.value} value={r.value}>
-              {r.label}
-            </option>
-          ))}
-          {custom ? <option value="custom">Custom (from the URL)</option> : null}
-        </select>
-      </label>
       {query.poolId ? (
         <span className="flex items-center gap-1 rounded-full bg-sky-50 py-1 pr-1 pl-3 text-xs text-sky-800 dark:bg-sky-950 dark:text-sky-200">
           Pool {poolName ?? query.poolId}
@@ -100,7 +73,7 @@ export function TraceFilters({ services, poolName }: { services: string[]; poolN
             setService("");
             setMinMs("");
             setMaxMs("");
-            update(Object.fromEntries(TRACE_FILTER_KEYS.map((k) => [k, undefined])));
+            update(Object.fromEntries(TRACE_PAGE_FILTER_KEYS.map((k) => [k, undefined])));
           }}
         >
           Clear filters

@@ -6,16 +6,17 @@ import { useUrlQuery } from "@/components/lists/use-url-query";
 import { EmptyState } from "@/components/ui/empty-state";
 import { traceKeys } from "@/lib/query-keys";
 import type { Page } from "@/lib/schemas/list";
-import { TRACE_FILTER_KEYS } from "@/lib/schemas/traces";
 import type { TraceSummary } from "@/lib/server/dal/traces";
 import { listTracesAction } from "@/app/(console)/traces/actions";
+import { TRACE_PAGE_FILTER_KEYS, TRACE_PAGE_KEYS, traceApiQuery } from "./trace-query";
 import { TraceTable } from "./trace-table";
 
 /** The trace list, kept fresh by polling with the filters from the URL. */
 export function TraceList({ initial }: { initial?: Page<TraceSummary> }) {
-  const { query, update } = useUrlQuery(TRACE_FILTER_KEYS);
-  const { data, error, isFetching } = useLiveList(traceKeys.list(query), () => listTracesAction(query), initial);
-  const filtered = TRACE_FILTER_KEYS.some((k) => k !== "cursor" && k !== "from" && query[k]);
+  const { query, update } = useUrlQuery(TRACE_PAGE_KEYS);
+  const apiQuery = traceApiQuery(query);
+  const { data, error, isFetching } = useLiveList(traceKeys.list(apiQuery), () => listTracesAction(apiQuery), initial);
+  const filtered = TRACE_PAGE_FILTER_KEYS.some((k) => k !== "cursor" && query[k]);
   return (
     <>
       {error ? <p role="alert" className="mb-3 text-sm text-red-600 dark:text-red-400">{error.message}</p> : null}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { TimeRangeControl } from "@/components/charts/time-range-control";
 import { LogViewer } from "@/components/logs/log-viewer";
 import { PageHeader } from "@/components/ui/page-header";
 import { consoleCtx } from "@/lib/server/auth/session";
@@ -22,7 +23,16 @@ export default async function LogsPage() {
   ]);
   return (
     <>
-      <PageHeader title="Logs" description="Pods' stdout and stderr, the engine's and the data plane's events, and what your services send to /v1/logs." />
+      <PageHeader
+        title="Logs"
+        description="Pods' stdout and stderr, the engine's and the data plane's events, and what your services send to /v1/logs."
+        actions={
+          // No refresh: follow mode is how the viewer stays live.
+          <Suspense>
+            <TimeRangeControl withRefresh={false} />
+          </Suspense>
+        }
+      />
       <Suspense>
         <LogViewer suggestions={{ workloads, pods, nodes, services }} />
       </Suspense>

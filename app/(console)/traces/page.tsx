@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { TimeRangeControl } from "@/components/charts/time-range-control";
 import { TraceFilters } from "@/components/traces/trace-filters";
 import { TraceList } from "@/components/traces/trace-list";
+import { TRACE_PAGE_KEYS, TRACES_DEFAULT_RANGE, traceApiQuery } from "@/components/traces/trace-query";
 import { PageHeader } from "@/components/ui/page-header";
 import { pickQuery } from "@/lib/forms/search-params";
-import { TRACE_FILTER_KEYS } from "@/lib/schemas/traces";
 import { consoleCtx } from "@/lib/server/auth/session";
 import { getPool } from "@/lib/server/dal/pools";
 import { listTraces, traceServices } from "@/lib/server/dal/traces";
@@ -12,7 +13,7 @@ import { AppError } from "@/lib/server/errors";
 export const metadata: Metadata = { title: "Traces" };
 
 export default async function TracesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const query = pickQuery(await searchParams, TRACE_FILTER_KEYS);
+  const query = traceApiQuery(pickQuery(await searchParams, TRACE_PAGE_KEYS));
   const ctx = await consoleCtx();
   const [initial, services, pool] = await Promise.all([
     listTraces({ ctx, query }).catch(invalidAsMessage),
@@ -21,7 +22,12 @@ export default async function TracesPage({ searchParams }: { searchParams: Promi
   ]);
   return (
     <>
-      <PageHeader title="Traces" description="Requests end to end: the data plane's own spans and whatever your services send to /v1/traces." />
+      <PageHeader
+        title="Traces"
+        description="Requests end to end: the data plane's own spans and whatever your services send to /v1/traces."
+        // No refresh: the list polls like every list.
+        actions={<TimeRangeControl defaultRange={TRACES_DEFAULT_RANGE} withRefresh={false} />}
+      />
       <TraceFilters services={services} poolName={pool?.name ?? null} />
       {"problem" in initial ? (
         <p role="alert" className="mb-3 text-sm text-red-600 dark:text-red-400">
