@@ -6,9 +6,9 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { connect, createServer as createNetServer, type Server as NetServer } from "node:net";
-import { Readable } from "node:stream";
+import { Readable, type Duplex } from "node:stream";
 import { request } from "undici";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { DataPlane } from "./data-plane";
 import type { DataPlaneOptions, PoolConfig } from "./types";
 
@@ -75,6 +75,18 @@ const listenOn = (server: Server | NetServer) =>
 beforeAll(async () => {
   backend = createServer(echoBackend);
   backend.keepAliveTimeout = 60_000;
+  // A protocol switch to "echo" (as a WebSocket server would switch): everything sent afterwards comes back upper-cased.
+  backend.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (req.headers.upgrade !== "echo") {
+      socket.end("HTTP/1.1 426 Upgrade Required\r\nconnection: close\r\ncontent-length: 0\r\n\r\n");
+      return;
+    }
+    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: echo\r\nConnection: Upgrade\r\nX-Seen-Via: ${req.headers.via}\r\n\r\n`);
+    const echo = (chunk: Buffer) => socket.write(chunk.toString().toUpperCase());
+    if (head.length > 0) echo(head);
+    socket.on("data", echo);
+    socket.on("end", () => socket.end()); // upgraded sockets are half-open: close when the peer does
+  });
   backendPort = await listenOn(backend);
   rawBackend = createNetServer((socket) => {
     socket.once("data", (head: Buffer) => {
@@ -326,5 +338,30 @@ describe("connections", () => {
     } finally {
       backend.off("connection", onConnection);
     }
+  });
+
+  test("a protocol switch (WebSocket-style Upgrade) is relayed both ways after the backend's 101", async () => {
+    const { port } = await serve();
+    const socket = connect(port, "127.0.0.1");
+    let received = "";
+    socket.on("data", (chunk: Buffer) => (received += chunk.toString("latin1")));
+    socket.write("GET /chat HTTP/1.1\r\nHost: t\r\nConnection: Upgrade\r\nUpgrade: echo\r\n\r\nhello ");
+    const until = (text: string) => vi.waitFor(() => expect(received).toContain(text), { timeout: 2_000 });
+    await until("HELLO ");
+    expect(received).toMatch(/^HTTP\/1\.1 101 Switching Protocols\r\n/);
+    expect(received.toLowerCase()).toContain("upgrade: echo\r\n");
+    expect(received).toContain("X-Seen-Via: 1.1 stratus");
+    socket.write("over the tunnel");
+    await until("OVER THE TUNNEL");
+    const closed = new Promise((resolve) => socket.once("close", resolve));
+    socket.end();
+    await closed;
+    expect(dataPlane!.stats("pool-1")).toMatchObject({ totalRequests: 1, failedRequests: 0 });
+  });
+
+  test("a switch the backend declines is an ordinary answer, and the connection closes after it", async () => {
+    const { port } = await serve();
+    const text = await rawExchange(port, "GET /chat HTTP/1.1\r\nHost: t\r\nConnection: Upgrade\r\nUpgrade: unknown\r\n\r\n");
+    expect(text).toMatch(/^HTTP\/1\.1 426 Upgrade Required\r\n/);
   });
 });

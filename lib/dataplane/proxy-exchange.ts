@@ -1,10 +1,11 @@
 import type { BackendEntry } from "./backend-entry";
-import { clientAddress, forwardRequestHeaders, forwardResponseHeaders, headerValue, isReplayable, requestHead } from "./http/headers";
+import type { Socket } from "node:net";
+import { clientAddress, forwardRequestHeaders, forwardResponseHeaders, headerValue, headerValues, isReplayable, requestHead } from "./http/headers";
 import { badGatewayProblem, gatewayTimeoutProblem, noBackendProblem, sendProblem, type ProxyProblem } from "./http/problem";
 import { childTraceparent, formatTraceparent, isSampled, type ChildTrace } from "./http/traceparent";
 import type { ClientConnection, ClientRequest, Exchange } from "./http1/client-connection";
 import type { MessageHead } from "./http1/llhttp";
-import type { UpstreamConnection, UpstreamHandler } from "./http1/upstream-connection";
+import { UpstreamSocketError, type UpstreamConnection, type UpstreamHandler } from "./http1/upstream-connection";
 import type { UpstreamPool } from "./http1/upstream-pool";
 import type { ProxySettings } from "./settings";
 import type { RequestCounters } from "./stats/request-counters";
@@ -105,6 +106,8 @@ export class ProxyExchange implements Exchange, UpstreamHandler {
       keepTracestate: this.trace.continued,
       via: settings.via,
     });
+    // Connection and Upgrade are hop-by-hop, but a protocol switch asks the next hop for one too.
+    if (request.upgrade !== null) this.headers.push("connection", "upgrade", "upgrade", request.upgrade);
     this.requestComplete = !request.hasBody;
     this.resendable = isReplayable(request.method, request.hasBody);
     this.expectsNoBody = request.method === "HEAD";
@@ -239,6 +242,23 @@ export class ProxyExchange implements Exchange, UpstreamHandler {
     const timeoutMs = this.router.settings.upstreamTimeoutMs;
     this.answer(failure === "timeout" ? gatewayTimeoutProblem(timeoutMs) : badGatewayProblem(describeUpstreamError(error)));
     this.complete(true);
+  }
+
+  onUpgrade(head: MessageHead, socket: Socket, leftover: Buffer): void {
+    this.connection = null;
+    this.clearDeadline();
+    if (this.done || this.request.upgrade === null) {
+      socket.destroy(); // gone meanwhile, or a switch nobody asked for
+      if (!this.done) this.onUpstreamError(new UpstreamSocketError("UPSTREAM_PARSE_ERROR", "the backend switched protocols unasked"));
+      return;
+    }
+    this.status = 101;
+    this.answeredStatus = 101;
+    const forwarded = forwardResponseHeaders(head.headers).headers;
+    forwarded.push("connection", "upgrade", "upgrade", headerValues(head.headers, "upgrade")[0] ?? this.request.upgrade);
+    this.client.tunnel(head.statusMessage, forwarded, socket, leftover);
+    this.finishAttempt(101, false);
+    this.complete(false);
   }
 
   startClientBatch(): void {

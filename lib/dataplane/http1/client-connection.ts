@@ -15,6 +15,8 @@ export interface ClientRequest {
   readonly hasBody: boolean;
   /** Its body came chunked (it is forwarded chunked too). */
   readonly chunked: boolean;
+  /** It asks to switch protocols (WebSocket and the like): the `Upgrade` value, else null. */
+  readonly upgrade: string | null;
 }
 
 /** One request's life on the connection; the proxy's exchange. */
@@ -58,6 +60,10 @@ export class ClientConnection implements MessageHandler {
   private reading = true;
   private pendingError: ParseError | null = null;
   private pausedForPipeline = false;
+  /** Bytes after an upgrade request's head, while its backend has not answered; null when no switch is pending. */
+  private tunnelPrefix: Buffer[] | null = null;
+  /** The connection is a relay now (after a 101), no longer HTTP. */
+  private tunneled = false;
   /** Response bytes held back (latin1) while a batch lasts, so head and a small body go out in one write. */
   private pending = "";
   private batching = false;
@@ -71,7 +77,7 @@ export class ClientConnection implements MessageHandler {
     readonly socket: Socket,
     private readonly exchangeFor: ExchangeFactory,
   ) {
-    socket.on("data", (chunk: Buffer) => this.onData(chunk));
+    socket.on("data", this.onData);
     socket.on("error", () => {});
     socket.on("close", () => this.onClose());
   }
@@ -187,6 +193,7 @@ export class ClientConnection implements MessageHandler {
 
   /** The listener is closing: finish what is in flight, take no new request, close when idle. */
   closeWhenIdle(): void {
+    if (this.tunneled) return; // a tunnel lasts until either side closes (or the drain deadline)
     this.reading = false;
     this.keepAlive = false;
     if (this.queue.length === 0) this.socket.end();
@@ -194,6 +201,7 @@ export class ClientConnection implements MessageHandler {
 
   /** The listener's sweep: a head that takes too long is answered 408, an idle keep-alive connection closed. */
   sweep(now: number, idleTimeoutMs: number, headersTimeoutMs: number): void {
+    if (this.tunneled) return;
     if (this.headStartedAt !== 0 && this.queue.length === 0 && now - this.headStartedAt > headersTimeoutMs) {
       this.reading = false;
       this.writeError(408);
@@ -211,6 +219,7 @@ export class ClientConnection implements MessageHandler {
     let chunked = false;
     let expect: string | null = null;
     let refusal: readonly [status: number, reason: string] | null = null;
+    let upgradeValue: string | undefined;
     for (let i = 0; i < headers.length; i += 2) {
       const name = headers[i]!;
       if (name.length === 14 && name.toLowerCase() === "content-length") hasBody = headers[i + 1] !== "0";
@@ -219,11 +228,15 @@ export class ClientConnection implements MessageHandler {
         // Only chunked is re-framed; another coding (gzip, …) would reach the backend mislabelled (RFC 9112 §6.1).
         if (headers[i + 1]!.trim().toLowerCase() !== "chunked") refusal = [501, "unsupported transfer coding"];
       } else if (name.length === 6 && name.toLowerCase() === "expect") expect = headers[i + 1]!.toLowerCase();
+      else if (name.length === 7 && name.toLowerCase() === "upgrade") upgradeValue = headers[i + 1]!;
     }
     if (expect !== null && expect !== "100-continue") refusal ??= [417, "unsupported Expect"];
     // llhttp stops parsing after an upgrade head; the connection then closes after this exchange.
     if (head.upgrade || !head.keepAlive || refusal !== null) this.reading = false;
-    const request: ClientRequest = { method: head.method, url: head.url, headers, versionMinor: head.versionMinor, keepAlive: head.keepAlive && !head.upgrade, hasBody, chunked };
+    // A protocol switch is relayed when it is the only request in flight; CONNECT (a forward proxy's tunnel) is not.
+    const upgrade = head.upgrade && refusal === null && head.method !== "CONNECT" && this.queue.length === 0 ? (upgradeValue ?? null) : null;
+    if (upgrade !== null) this.tunnelPrefix = [];
+    const request: ClientRequest = { method: head.method, url: head.url, headers, versionMinor: head.versionMinor, keepAlive: head.keepAlive && !head.upgrade, hasBody, chunked, upgrade };
     if (refusal === null && expect !== null && head.versionMinor >= 1 && this.queue.length === 0) this.socket.write("HTTP/1.1 100 Continue\r\n\r\n", "latin1");
     const exchange = refusal !== null ? this.refusal(refusal[0], refusal[1]) : this.exchangeFor(request, this);
     this.requests.push(request);
@@ -247,7 +260,11 @@ export class ClientConnection implements MessageHandler {
     exchange?.requestEnded();
   }
 
-  private onData(chunk: Buffer): void {
+  private readonly onData = (chunk: Buffer): void => {
+    if (this.tunnelPrefix !== null) {
+      this.tunnelPrefix.push(chunk); // the new protocol's first bytes, held until the backend agrees to switch
+      return;
+    }
     if (!this.reading && this.receiving === null) return; // bytes after the last request we take
     if (this.headStartedAt === 0 && this.receiving === null) this.headStartedAt = performance.now();
     const parsed = this.parser.execute(chunk);
@@ -255,7 +272,38 @@ export class ClientConnection implements MessageHandler {
       this.reading = false;
       if (this.queue.length === 0) this.answerParseError(parsed);
       else this.pendingError = parsed;
+    } else if (parsed < chunk.length) {
+      // An upgrade head (onHead set tunnelPrefix during execute): what follows it is the new protocol's.
+      (this.tunnelPrefix as Buffer[] | null)?.push(chunk.subarray(parsed));
     }
+  };
+
+  /**
+   * The backend agreed to switch protocols: answer 101 and from then on relay bytes both ways (with backpressure);
+   * either side closing closes the other.
+   */
+  tunnel(reason: string, headers: readonly string[], upstream: Socket, leftover: Buffer): void {
+    const prefix = this.tunnelPrefix ?? [];
+    this.tunnelPrefix = null;
+    this.queue.shift();
+    this.requests.shift();
+    if (this.closed) {
+      upstream.destroy();
+      return;
+    }
+    this.tunneled = true;
+    const client = this.socket;
+    let head = `HTTP/1.1 101 ${reason || "Switching Protocols"}\r\n`;
+    for (let i = 0; i < headers.length; i += 2) head += `${headers[i]}: ${headers[i + 1]}\r\n`;
+    client.write(`${head}\r\n`, "latin1");
+    if (leftover.length > 0) client.write(leftover);
+    for (const chunk of prefix) upstream.write(chunk);
+    client.off("data", this.onData);
+    upstream.on("error", () => client.destroy());
+    upstream.on("close", () => client.destroy());
+    client.on("close", () => upstream.destroy());
+    client.pipe(upstream);
+    upstream.pipe(client);
   }
 
   /** A request answered by the proxy itself, in its turn, without reaching a backend. */

@@ -11,6 +11,11 @@ export interface UpstreamHandler {
   onResponseEnd(): void;
   /** Connecting failed, or the connection failed before the response ended. */
   onUpstreamError(error: Error): void;
+  /**
+   * The backend switched protocols (101): the socket is the handler's now, no longer the pool's, with the bytes
+   * that followed the head.
+   */
+  onUpgrade(head: MessageHead, socket: Socket, leftover: Buffer): void;
   /** HEAD: the response has no body whatever its headers say. */
   readonly expectsNoBody: boolean;
   /** The request may be sent again on a fresh connection if a reused one turns out to be dead. */
@@ -51,6 +56,8 @@ export class UpstreamConnection implements MessageHandler {
   private interim = false;
   private responseKeepAlive = true;
   private requestSent = false;
+  /** The 101 head, once the backend switched protocols. */
+  private upgradeHead: MessageHead | null = null;
   private error: Error | null = null;
   closed = false;
 
@@ -61,14 +68,10 @@ export class UpstreamConnection implements MessageHandler {
   ) {
     this.parser = new Http1Parser("response", this);
     socket.setTimeout(timeoutMs);
-    socket.on("data", (chunk: Buffer) => this.onData(chunk));
-    socket.on("timeout", () => socket.destroy(new UpstreamSocketError("UND_ERR_BODY_TIMEOUT", "the backend stalled")));
-    socket.on("error", (error: Error) => (this.error = error));
-    socket.on("close", () => this.onClose());
-  }
-
-  get busy(): boolean {
-    return this.handler !== null;
+    socket.on("data", this.onSocketData);
+    socket.on("timeout", this.onSocketTimeout);
+    socket.on("error", this.onSocketError);
+    socket.on("close", this.onSocketClose);
   }
 
   /** Hand the connection to a request; it writes its head through `onUpstream`. */
@@ -107,7 +110,11 @@ export class UpstreamConnection implements MessageHandler {
 
   onHead(head: MessageHead): boolean {
     const handler = this.handler;
-    this.interim = head.statusCode < 200 && head.statusCode !== 101;
+    if (head.statusCode === 101 && handler !== null) {
+      this.upgradeHead = head; // llhttp stops after this head; the rest of the bytes belong to the new protocol
+      return false;
+    }
+    this.interim = head.statusCode < 200;
     if (handler === null || this.interim) return false;
     this.responseKeepAlive = head.keepAlive && !head.upgrade;
     handler.onResponseHead(head);
@@ -119,7 +126,7 @@ export class UpstreamConnection implements MessageHandler {
   }
 
   onComplete(): void {
-    if (this.interim) return;
+    if (this.interim || this.upgradeHead !== null) return;
     const handler = this.handler;
     if (handler === null) return;
     this.handler = null;
@@ -130,7 +137,7 @@ export class UpstreamConnection implements MessageHandler {
     handler.onResponseEnd();
   }
 
-  private onData(chunk: Buffer): void {
+  private readonly onSocketData = (chunk: Buffer): void => {
     const handler = this.handler;
     if (handler === null) {
       this.socket.destroy(); // bytes nobody asked for: the connection is out of step
@@ -141,6 +148,28 @@ export class UpstreamConnection implements MessageHandler {
     const parsed = this.parser.execute(chunk);
     handler.endClientBatch();
     if (isParseError(parsed)) this.socket.destroy(new UpstreamSocketError("UPSTREAM_PARSE_ERROR", `invalid response from the backend (${parsed.code})`));
+    else if (this.upgradeHead !== null) this.handOver(handler, this.upgradeHead, chunk.subarray(parsed));
+  };
+
+  private readonly onSocketTimeout = (): void => {
+    this.socket.destroy(new UpstreamSocketError("UND_ERR_BODY_TIMEOUT", "the backend stalled"));
+  };
+
+  private readonly onSocketError = (error: Error): void => {
+    this.error = error;
+  };
+
+  private readonly onSocketClose = (): void => this.onClose();
+
+  /** After a 101: the socket leaves the pool for the handler's tunnel, without our listeners or timeout. */
+  private handOver(handler: UpstreamHandler, head: MessageHead, leftover: Buffer): void {
+    const socket = this.socket;
+    socket.off("data", this.onSocketData).off("timeout", this.onSocketTimeout).off("error", this.onSocketError).off("close", this.onSocketClose);
+    socket.setTimeout(0);
+    this.handler = null;
+    this.parser.close();
+    this.owner.discard(this);
+    handler.onUpgrade(head, socket, leftover);
   }
 
   private onClose(): void {
