@@ -17,7 +17,7 @@ import { DEFAULT_SAMPLE_RATE } from "../lib/telemetry/traces/sampler";
 import { fmt, printTable } from "./harness";
 
 const DURATION_S = 4;
-const ROUNDS = 2;
+const ROUNDS = 3;
 const CONNECTIONS = 16;
 const GOAL_RATIO_PER_CORE = 0.4;
 const GOAL_ADDED_P99_MS = 5;
