@@ -6,7 +6,7 @@ import { useLiveList } from "@/components/lists/use-live-list";
 import { useUrlQuery } from "@/components/lists/use-url-query";
 import { Badge, Labels } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Row, Table, Td, Th } from "@/components/ui/table";
 import { useNow } from "@/components/ui/use-now";
 import { formatDuration, relativeTime } from "@/lib/format";
 import { alertKeys } from "@/lib/query-keys";
@@ -39,7 +39,7 @@ export function AlertHistory({ initial }: { initial?: Page<Alert> }) {
         </thead>
         <tbody>
           {data.items.map((a) => (
-            <tr key={a.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
+            <Row key={a.id}>
               <Td className="whitespace-nowrap">
                 <Link href={`/alerts/${a.id}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">{a.ruleName}</Link>{" "}
                 <Badge tone={severityTone[a.severity]}>{a.severity}</Badge>
@@ -53,7 +53,7 @@ export function AlertHistory({ initial }: { initial?: Page<Alert> }) {
               <Td className="whitespace-nowrap">
                 <span title={a.resolvedAt ?? undefined}>{a.resolvedAt && now !== null ? relativeTime(a.resolvedAt, now) : null}</span>
               </Td>
-            </tr>
+            </Row>
           ))}
         </tbody>
       </Table>

@@ -1,13 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import { ListEmptyState } from "@/components/lists/list-empty-state";
 import { ListToolbar } from "@/components/lists/list-toolbar";
 import { Pager } from "@/components/lists/pager";
 import { useLiveList } from "@/components/lists/use-live-list";
 import { useUrlQuery } from "@/components/lists/use-url-query";
 import { Badge } from "@/components/ui/badge";
-import { Table, Td, Th } from "@/components/ui/table";
+import { NameCell, Row, Table, Td, Th } from "@/components/ui/table";
 import { SEVERITIES } from "@/lib/domain/alerting";
 import { alertRuleKeys } from "@/lib/query-keys";
 import type { Page } from "@/lib/schemas/list";
@@ -60,16 +59,14 @@ export function AlertRuleList({ initial }: { initial?: Page<AlertRule> }) {
           </thead>
           <tbody aria-busy={isFetching}>
             {data?.items.map((r) => (
-              <tr key={r.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
-                <Td className="whitespace-nowrap">
-                  <Link href={`/alerts/rules/${r.id}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">{r.name}</Link>
-                </Td>
+              <Row key={r.id}>
+                <NameCell href={`/alerts/rules/${r.id}`}>{r.name}</NameCell>
                 <Td className="font-mono text-xs">{r.expression}</Td>
                 <Td><Badge tone={severityTone[r.severity]}>{r.severity}</Badge></Td>
                 <Td className="text-xs">{remediationText(r.remediation) ?? <span className="text-zinc-400">—</span>}</Td>
                 <Td className="text-xs">{r.webhookUrl ? <span title={r.webhookUrl}>{new URL(r.webhookUrl).host}</span> : <span className="text-zinc-400">—</span>}</Td>
                 <Td>{r.enabled ? <span className="text-emerald-600 dark:text-emerald-400">Yes</span> : <Badge tone="warn">paused</Badge>}</Td>
-              </tr>
+              </Row>
             ))}
           </tbody>
         </Table>

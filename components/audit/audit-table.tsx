@@ -1,6 +1,6 @@
 import { Badge, type Tone } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Row, Table, Td, Th } from "@/components/ui/table";
 import { relativeTime } from "@/lib/format";
 import type { AuditEvent } from "@/lib/server/dal/audit-events";
 import { DiffView } from "./diff-view";
@@ -30,7 +30,7 @@ export function AuditTable({ events, filtered }: { events: AuditEvent[]; filtere
       </thead>
       <tbody>
         {events.map((e) => (
-          <tr key={e.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
+          <Row key={e.id}>
             <Td className="whitespace-nowrap">
               <span title={utc(e.at)}>{relativeTime(e.at)}</span>
               <span className="block text-[11px] text-zinc-500 tabular-nums">{utc(e.at)}</span>
@@ -56,7 +56,7 @@ export function AuditTable({ events, filtered }: { events: AuditEvent[]; filtere
               <Badge tone={outcomeTone[e.outcome] ?? "neutral"}>{e.outcome}</Badge>
               {e.detail ? <span className="mt-0.5 block max-w-48 text-[11px] text-zinc-500">{e.detail}</span> : null}
             </Td>
-          </tr>
+          </Row>
         ))}
       </tbody>
     </Table>

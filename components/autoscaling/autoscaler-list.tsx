@@ -10,7 +10,7 @@ import { OwnerLink } from "@/components/pods/owner-link";
 import { useResourceNames } from "@/components/pods/use-resource-names";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, Td, Th } from "@/components/ui/table";
+import { NameCell, Row, Table, Td, Th } from "@/components/ui/table";
 import { useNow } from "@/components/ui/use-now";
 import { formatDuration } from "@/lib/format";
 import { autoscalerKeys } from "@/lib/query-keys";
@@ -96,12 +96,8 @@ export function AutoscalerList({ initial }: { initial?: Page<Autoscaler> }) {
           </thead>
           <tbody aria-busy={isFetching}>
             {data?.items.map((a) => (
-              <tr key={a.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
-                <Td className="whitespace-nowrap">
-                  <Link href={`/autoscaling/${a.id}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
-                    {a.name}
-                  </Link>
-                </Td>
+              <Row key={a.id}>
+                <NameCell href={`/autoscaling/${a.id}`}>{a.name}</NameCell>
                 <Td><OwnerLink ownerId={a.targetId} names={targets} /></Td>
                 <Td>
                   <span className="flex flex-col gap-0.5">
@@ -115,7 +111,7 @@ export function AutoscalerList({ initial }: { initial?: Page<Autoscaler> }) {
                 <Td className="text-right"><Replicas a={a} /></Td>
                 <Td><LastScale a={a} now={now} /></Td>
                 <Td>{a.enabled ? <span className="text-emerald-600 dark:text-emerald-400">Yes</span> : <Badge tone="warn">paused</Badge>}</Td>
-              </tr>
+              </Row>
             ))}
           </tbody>
         </Table>

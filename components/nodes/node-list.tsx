@@ -1,13 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import { ListToolbar } from "@/components/lists/list-toolbar";
 import { Pager } from "@/components/lists/pager";
 import { useLiveList } from "@/components/lists/use-live-list";
 import { useUrlQuery } from "@/components/lists/use-url-query";
 import { Labels } from "@/components/ui/badge";
 import { ListEmptyState } from "@/components/lists/list-empty-state";
-import { Table, Td, Th } from "@/components/ui/table";
+import { NameCell, Row, Table, Td, Th } from "@/components/ui/table";
 import { useNow } from "@/components/ui/use-now";
 import { formatDuration, formatMiB, formatMillicores, relativeTime } from "@/lib/format";
 import { nodeKeys } from "@/lib/query-keys";
@@ -54,12 +53,8 @@ export function NodeList({ initial }: { initial?: Page<ClusterNode> }) {
           </thead>
           <tbody aria-busy={isFetching}>
             {data?.items.map((n) => (
-              <tr key={n.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
-                <Td className="whitespace-nowrap">
-                  <Link href={`/nodes/${n.id}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
-                    {n.name}
-                  </Link>
-                </Td>
+              <Row key={n.id}>
+                <NameCell href={`/nodes/${n.id}`}>{n.name}</NameCell>
                 <Td><NodeStatus node={n} /></Td>
                 <Td className="whitespace-nowrap tabular-nums text-zinc-600 dark:text-zinc-400">
                   {n.heartbeatAt ? (now === null ? "" : `${formatDuration(now - Date.parse(n.heartbeatAt))} ago`) : <span className="text-zinc-400">never</span>}
@@ -72,7 +67,7 @@ export function NodeList({ initial }: { initial?: Page<ClusterNode> }) {
                 </Td>
                 <Td><Labels labels={n.labels} /></Td>
                 <Td className="whitespace-nowrap text-zinc-500">{relativeTime(n.createdAt)}</Td>
-              </tr>
+              </Row>
             ))}
           </tbody>
         </Table>

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useLiveList } from "@/components/lists/use-live-list";
 import { PodPhaseBadge, ReadyMark } from "@/components/pods/pod-phase";
 import { Card } from "@/components/ui/card";
-import { Td, Th } from "@/components/ui/table";
+import { Row, Td, Th } from "@/components/ui/table";
 import { formatMiB, formatMillicores, relativeTime } from "@/lib/format";
 import { podKeys } from "@/lib/query-keys";
 import type { Page } from "@/lib/schemas/list";
@@ -66,7 +66,7 @@ export function NodePods({ node, initial }: { node: Pick<ClusterNode, "name" | "
               </thead>
               <tbody aria-busy={isFetching}>
                 {pods.map((p) => (
-                  <tr key={p.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
+                  <Row key={p.id}>
                     <Td>
                       <Link href={`/pods/${p.id}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
                         {p.name}
@@ -77,7 +77,7 @@ export function NodePods({ node, initial }: { node: Pick<ClusterNode, "name" | "
                     <Td className="text-right tabular-nums">{formatMillicores(p.requests.cpuMillis)}</Td>
                     <Td className="text-right tabular-nums">{formatMiB(p.requests.memoryMiB)}</Td>
                     <Td className="whitespace-nowrap text-zinc-500">{relativeTime(p.createdAt)}</Td>
-                  </tr>
+                  </Row>
                 ))}
               </tbody>
             </table>

@@ -7,7 +7,7 @@ import { Pager } from "@/components/lists/pager";
 import { useLiveList } from "@/components/lists/use-live-list";
 import { useUrlQuery } from "@/components/lists/use-url-query";
 import { ListEmptyState } from "@/components/lists/list-empty-state";
-import { Table, Td, Th } from "@/components/ui/table";
+import { NameCell, Row, Table, Td, Th } from "@/components/ui/table";
 import { formatMiB, formatMillicores, relativeTime } from "@/lib/format";
 import { podKeys } from "@/lib/query-keys";
 import type { Page } from "@/lib/schemas/list";
@@ -72,12 +72,8 @@ export function PodList({ initial }: { initial?: Page<Pod> }) {
           </thead>
           <tbody aria-busy={isFetching}>
             {data?.items.map((p) => (
-              <tr key={p.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
-                <Td className="whitespace-nowrap">
-                  <Link href={`/pods/${p.id}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
-                    {p.name}
-                  </Link>
-                </Td>
+              <Row key={p.id}>
+                <NameCell href={`/pods/${p.id}`}>{p.name}</NameCell>
                 <Td>
                   <span title={p.message ?? undefined}>
                     <PodPhaseBadge phase={p.phase} />
@@ -111,7 +107,7 @@ export function PodList({ initial }: { initial?: Page<Pod> }) {
                     <KillPodButton pod={p} compact />
                   </span>
                 </Td>
-              </tr>
+              </Row>
             ))}
           </tbody>
         </Table>

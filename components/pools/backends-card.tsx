@@ -16,7 +16,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialogButton } from "@/components/ui/confirm-dialog-button";
 import { controlClass, InputField } from "@/components/ui/field";
-import { Td, Th } from "@/components/ui/table";
+import { Row, Td, Th } from "@/components/ui/table";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { backendKeys, poolKeys } from "@/lib/query-keys";
 import type { FormState } from "@/lib/forms/form-state";
@@ -78,7 +78,7 @@ export function BackendsCard({ poolId, initial }: { poolId: string; initial?: Pa
                 editing === b.id ? (
                   <EditRow key={b.id} poolId={poolId} backend={b} onDone={() => setEditing(null)} />
                 ) : (
-                  <tr key={b.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
+                  <Row key={b.id}>
                     <Td className="font-mono text-[13px] whitespace-nowrap">
                       <Link href={`/pools/${poolId}/backends/${b.id}`} className="text-sky-700 hover:underline dark:text-sky-400">
                         {b.address}:{b.port}
@@ -101,7 +101,7 @@ export function BackendsCard({ poolId, initial }: { poolId: string; initial?: Pa
                         )}
                       </RoleGate>
                     </Td>
-                  </tr>
+                  </Row>
                 ),
               )}
             </tbody>

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { ListToolbar } from "@/components/lists/list-toolbar";
 import { Pager } from "@/components/lists/pager";
 import { useLiveList } from "@/components/lists/use-live-list";
@@ -9,7 +8,7 @@ import { OwnerLink } from "@/components/pods/owner-link";
 import { useResourceNames } from "@/components/pods/use-resource-names";
 import { Badge, Labels } from "@/components/ui/badge";
 import { ListEmptyState } from "@/components/lists/list-empty-state";
-import { Table, Td, Th } from "@/components/ui/table";
+import { NameCell, Row, Table, Td, Th } from "@/components/ui/table";
 import { poolKeys } from "@/lib/query-keys";
 import type { Page } from "@/lib/schemas/list";
 import { PoolAlgorithms } from "@/lib/schemas/pool";
@@ -67,12 +66,8 @@ export function PoolList({ initial }: { initial?: Page<PoolRow> }) {
           </thead>
           <tbody aria-busy={isFetching}>
             {data?.items.map((p) => (
-              <tr key={p.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
-                <Td className="whitespace-nowrap">
-                  <Link href={`/pools/${p.id}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
-                    {p.name}
-                  </Link>
-                </Td>
+              <Row key={p.id}>
+                <NameCell href={`/pools/${p.id}`}>{p.name}</NameCell>
                 <Td className="whitespace-nowrap"><Badge tone="info">{algorithmNames[p.algorithm]}</Badge></Td>
                 <Td className="text-right tabular-nums">{p.listenPort ?? <span className="text-zinc-400">—</span>}</Td>
                 <Td className="text-right"><BackendCount counts={p.backends} /></Td>
@@ -81,7 +76,7 @@ export function PoolList({ initial }: { initial?: Page<PoolRow> }) {
                 </Td>
                 <Td><OwnerLink ownerId={p.ownerId} names={owners} /></Td>
                 <Td><Labels labels={p.labels} /></Td>
-              </tr>
+              </Row>
             ))}
           </tbody>
         </Table>

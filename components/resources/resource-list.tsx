@@ -7,7 +7,7 @@ import { useLiveList } from "@/components/lists/use-live-list";
 import { useUrlQuery } from "@/components/lists/use-url-query";
 import { Badge, Labels } from "@/components/ui/badge";
 import { ListEmptyState } from "@/components/lists/list-empty-state";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Row, Table, Td, Th } from "@/components/ui/table";
 import { resourceKeys } from "@/lib/query-keys";
 import type { Page } from "@/lib/schemas/list";
 import { ResourceKinds } from "@/lib/schemas/resource";
@@ -48,7 +48,7 @@ export function ResourceList({ initial }: { initial?: Page<Resource> }) {
           </thead>
           <tbody aria-busy={isFetching}>
             {data?.items.map((r) => (
-              <tr key={r.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
+              <Row key={r.id}>
                 <Td>
                   <Link href={`/resources/${r.id}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
                     {r.name}
@@ -58,7 +58,7 @@ export function ResourceList({ initial }: { initial?: Page<Resource> }) {
                 <Td className="text-zinc-600 dark:text-zinc-400">{specSummary(r)}</Td>
                 <Td><Labels labels={r.labels} /></Td>
                 <Td className="whitespace-nowrap text-zinc-500">{relativeTime(r.createdAt)}</Td>
-              </tr>
+              </Row>
             ))}
           </tbody>
         </Table>

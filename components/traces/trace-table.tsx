@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Row, Table, Td, Th } from "@/components/ui/table";
 import { relativeTime } from "@/lib/format";
 import type { TraceSummary } from "@/lib/server/dal/traces";
 import { formatMicros } from "@/lib/telemetry/traces/waterfall";
@@ -27,7 +27,7 @@ export function TraceTable({ traces, label = "Traces", compact = false }: { trac
       </thead>
       <tbody>
         {traces.map((t) => (
-          <tr key={t.traceId} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
+          <Row key={t.traceId}>
             <Td className="whitespace-nowrap tabular-nums">
               <span title={new Date(t.startAt).toISOString()}>{time(t.startAt)}</span>
               {compact ? null : <span className="block text-[11px] text-zinc-500">{relativeTime(t.startAt)}</span>}
@@ -52,7 +52,7 @@ export function TraceTable({ traces, label = "Traces", compact = false }: { trac
                 <span className="w-16 text-right text-xs tabular-nums">{formatMicros(t.durationMs * 1000)}</span>
               </div>
             </Td>
-          </tr>
+          </Row>
         ))}
       </tbody>
     </Table>
