@@ -1,11 +1,12 @@
 "use client";
 
-import { Regex, Search, X } from "lucide-react";
+import { Regex, Search } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
 import { LOG_LEVELS, LOG_SOURCES } from "@/lib/telemetry/logs/record";
 import { LOG_PAGE_FILTER_KEYS, type LogFilters, type LogPageFilterKey } from "./log-view-state";
+import { FilterChip } from "@/components/lists/filter-chip";
 import { useDebouncedParam } from "@/components/lists/use-debounced-param";
 
 export interface LogSuggestions {
@@ -124,12 +125,9 @@ export function LogFilterBar({ filters, update, suggestions, searchError }: { fi
           <input value={labels} onChange={(e) => setLabels(e.target.value)} placeholder="region=eu, pool=web" className={`${controlClass} font-mono`} spellCheck={false} />
         </label>
         {filters.traceId ? (
-          <span className="flex items-center gap-1 self-center rounded-full bg-sky-50 py-1 pr-1 pl-3 text-xs text-sky-800 dark:bg-sky-950 dark:text-sky-200">
+          <FilterChip clearLabel="Clear the trace filter" onClear={() => update({ traceId: undefined })} className="self-center">
             trace {filters.traceId.slice(0, 12)}…
-            <button type="button" aria-label="Clear the trace filter" onClick={() => update({ traceId: undefined })} className="rounded-full p-0.5 hover:bg-sky-100 dark:hover:bg-sky-900">
-              <X className="size-3.5" aria-hidden />
-            </button>
-          </span>
+          </FilterChip>
         ) : null}
         {filtered ? (
           <Button

@@ -1,6 +1,6 @@
 "use client";
 
-import { X } from "lucide-react";
+import { FilterChip } from "@/components/lists/filter-chip";
 import { useDebouncedParam } from "@/components/lists/use-debounced-param";
 import { useUrlQuery } from "@/components/lists/use-url-query";
 import { Button } from "@/components/ui/button";
@@ -50,20 +50,14 @@ export function TraceFilters({ services, poolName }: { services: string[]; poolN
         </select>
       </label>
       {query.poolId ? (
-        <span className="flex items-center gap-1 rounded-full bg-sky-50 py-1 pr-1 pl-3 text-xs text-sky-800 dark:bg-sky-950 dark:text-sky-200">
+        <FilterChip clearLabel="Any pool" onClear={() => update({ poolId: undefined })}>
           Pool {poolName ?? query.poolId}
-          <button type="button" aria-label="Any pool" onClick={() => update({ poolId: undefined })} className="rounded-full p-0.5 hover:bg-sky-100 dark:hover:bg-sky-900">
-            <X className="size-3.5" aria-hidden />
-          </button>
-        </span>
+        </FilterChip>
       ) : null}
       {query.podName ? (
-        <span className="flex items-center gap-1 rounded-full bg-sky-50 py-1 pr-1 pl-3 text-xs text-sky-800 dark:bg-sky-950 dark:text-sky-200">
+        <FilterChip clearLabel="Any pod" onClear={() => update({ podName: undefined })}>
           Pod {query.podName}
-          <button type="button" aria-label="Any pod" onClick={() => update({ podName: undefined })} className="rounded-full p-0.5 hover:bg-sky-100 dark:hover:bg-sky-900">
-            <X className="size-3.5" aria-hidden />
-          </button>
-        </span>
+        </FilterChip>
       ) : null}
       {filtered ? (
         <Button
