@@ -364,4 +364,31 @@ describe("connections", () => {
     const text = await rawExchange(port, "GET /chat HTTP/1.1\r\nHost: t\r\nConnection: Upgrade\r\nUpgrade: unknown\r\n\r\n");
     expect(text).toMatch(/^HTTP\/1\.1 426 Upgrade Required\r\n/);
   });
+
+  test("an idle connection is not reused past the backend's announced keep-alive timeout (less a margin)", async () => {
+    const connectionsTo = async (keepAliveTimeoutMs: number) => {
+      const server = createServer(echoBackend);
+      server.keepAliveTimeout = keepAliveTimeoutMs; // node:http announces it as Keep-Alive: timeout=<s>
+      let sockets = 0;
+      server.on("connection", () => sockets++);
+      const port = await listenOn(server);
+      try {
+        const { url } = await serve(port);
+        for (let i = 0; i < 3; i++) {
+          const response = await request(`${url}/echo`, { method: "POST", body: "x" });
+          expect(response.statusCode).toBe(200);
+          await response.body.text();
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        return sockets;
+      } finally {
+        await dataPlane?.close();
+        dataPlane = null;
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
+    };
+    expect(await connectionsTo(60_000)).toBe(1); // reused
+    expect(await connectionsTo(1_000)).toBe(3); // "timeout=1" leaves no safe margin: a new connection each time
+  });
 });

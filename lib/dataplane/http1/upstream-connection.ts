@@ -33,6 +33,23 @@ export interface ConnectionOwner {
   resend(handler: UpstreamHandler): void;
 }
 
+/** Margin before a backend's announced keep-alive timeout within which an idle connection is not reused. */
+const KEEP_ALIVE_MARGIN_MS = 1_000;
+
+/**
+ * When an idle connection stops being safe to reuse: the backend's `Keep-Alive: timeout=N` less a margin, as
+ * undici does, so a request never races the backend closing it (a request with a body could not be sent again).
+ */
+export function reusableUntil(headers: readonly string[], now = performance.now()): number {
+  for (let i = 0; i < headers.length; i += 2) {
+    const name = headers[i]!;
+    if (name.length !== 10 || name.toLowerCase() !== "keep-alive") continue;
+    const timeout = /(?:^|[,\s])timeout=(\d+)/i.exec(headers[i + 1]!);
+    if (timeout !== null) return now + Number(timeout[1]) * 1000 - KEEP_ALIVE_MARGIN_MS;
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
 /** An upstream failure with a code the proxy classifies (see upstream-error.ts). */
 export class UpstreamSocketError extends Error {
   constructor(
@@ -56,6 +73,8 @@ export class UpstreamConnection implements MessageHandler {
   private interim = false;
   private responseKeepAlive = true;
   private requestSent = false;
+  /** After this (performance.now() ms) the backend may have closed the idle connection: do not reuse it. */
+  reusableUntil = Number.POSITIVE_INFINITY;
   /** The 101 head, once the backend switched protocols. */
   private upgradeHead: MessageHead | null = null;
   private error: Error | null = null;
@@ -117,6 +136,7 @@ export class UpstreamConnection implements MessageHandler {
     this.interim = head.statusCode < 200;
     if (handler === null || this.interim) return false;
     this.responseKeepAlive = head.keepAlive && !head.upgrade;
+    this.reusableUntil = reusableUntil(head.headers);
     handler.onResponseHead(head);
     return handler.expectsNoBody;
   }

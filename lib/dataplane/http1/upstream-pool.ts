@@ -38,10 +38,22 @@ export class UpstreamPool implements ConnectionOwner {
       handler.onUpstreamError(Object.assign(new Error("the backend was removed"), { code: "UPSTREAM_RETIRED" }));
       return;
     }
-    const connection = this.idle.pop();
+    const connection = this.takeIdle();
     if (connection !== undefined) connection.assign(handler);
     else if (this.open < this.options.maxConnections) this.openConnection(handler);
     else this.waiting.push(handler);
+  }
+
+  /** The most recently used idle connection still inside the backend's keep-alive timeout (older ones are closed). */
+  private takeIdle(): UpstreamConnection | undefined {
+    let connection = this.idle.pop();
+    if (connection === undefined) return undefined;
+    const now = performance.now();
+    while (connection !== undefined && connection.reusableUntil <= now) {
+      connection.socket.destroy();
+      connection = this.idle.pop();
+    }
+    return connection;
   }
 
   /** A request gave up before it got a connection (client gone, deadline). */
