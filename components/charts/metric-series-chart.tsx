@@ -4,7 +4,7 @@ import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Respon
 import { axisProps, formatTick, formatValue, gridProps, legendProps, tooltipStyle } from "./chart-theme";
 import type { ChartRow } from "./metric-series-data";
 import { seriesColors } from "./series-colors";
-import { axisTicks, formatInstant, tickFormatter } from "./time-axis";
+import { formatInstant, timeAxisProps } from "./time-axis";
 
 export interface ChartLine {
   /** The row column the line reads. */
@@ -60,7 +60,6 @@ export function MetricSeriesChart({
     );
   }
   const colors = seriesColors(lines.map((l) => l.key));
-  const span = domain[1] - domain[0];
   const type = stepped ? "stepAfter" : "monotone";
   return (
     <div className={`relative ${HEIGHT[height]} w-full text-zinc-600 dark:text-zinc-400`} role="img" aria-label={label}>
@@ -68,17 +67,7 @@ export function MetricSeriesChart({
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid {...gridProps} />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={domain}
-            allowDataOverflow
-            ticks={axisTicks(domain, new Date(domain[1]).getTimezoneOffset())}
-            tickFormatter={tickFormatter(span)}
-            minTickGap={40}
-            {...axisProps}
-          />
+          <XAxis dataKey="t" {...timeAxisProps(domain)} {...axisProps} />
           <YAxis tickFormatter={formatTick} width={48} allowDecimals={!stepped} {...axisProps} unit={unit && unit.length <= 2 ? unit : undefined} />
           <Tooltip labelFormatter={(t) => formatInstant(Number(t))} formatter={(v) => formatValue(Number(v), unit)} isAnimationActive={false} {...tooltipStyle} />
           <Legend {...legendProps} />

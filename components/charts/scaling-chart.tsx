@@ -3,7 +3,7 @@
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { axisProps, gridProps, legendProps, tooltipStyle } from "./chart-theme";
 import { cpuAxisMax, cpuTicks, replicaAxisMax, replicaTicks, type ScalingGuide, type ScalingPoint } from "./scaling-data";
-import { axisTicks, formatInstant, tickFormatter } from "./time-axis";
+import { formatInstant, timeAxisProps } from "./time-axis";
 
 const guideColor: Record<ScalingGuide["kind"], string> = { up: "#ef4444", down: "#10b981", target: "#a1a1aa" };
 
@@ -16,17 +16,7 @@ export function ScalingChart({ points, guides, domain, maxReplicas, label }: { p
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={points} margin={{ top: 8, right: 4, bottom: 0, left: -12 }}>
           <CartesianGrid {...gridProps} />
-          <XAxis
-            dataKey="at"
-            type="number"
-            scale="time"
-            domain={domain}
-            allowDataOverflow
-            ticks={axisTicks(domain, new Date(domain[1]).getTimezoneOffset())}
-            tickFormatter={tickFormatter(domain[1] - domain[0])}
-            minTickGap={40}
-            {...axisProps}
-          />
+          <XAxis dataKey="at" {...timeAxisProps(domain)} {...axisProps} />
           <YAxis yAxisId="cpu" domain={[0, cpuMax]} ticks={cpuTicks(cpuMax)} unit="%" {...axisProps} />
           <YAxis yAxisId="replicas" orientation="right" domain={[0, replicaMax]} ticks={replicaTicks(replicaMax)} allowDecimals={false} width={32} {...axisProps} />
           <Tooltip

@@ -35,3 +35,16 @@ export function tickFormatter(spanMs: number): (t: number) => string {
 
 /** Tooltip headings: to the second, with the date. */
 export const formatInstant = (t: number) => seconds.format(t);
+
+/** Recharts XAxis props for time over a fixed window: ticks on round clock times in the browser's zone. */
+export function timeAxisProps(domain: [number, number]) {
+  return {
+    type: "number",
+    scale: "time",
+    domain,
+    allowDataOverflow: true,
+    ticks: axisTicks(domain, new Date(domain[1]).getTimezoneOffset()),
+    tickFormatter: tickFormatter(domain[1] - domain[0]),
+    minTickGap: 40,
+  } as const;
+}

@@ -1,6 +1,5 @@
 "use client";
 
-import type { ReactNode } from "react";
 import { toChartRows, type ChartSeries } from "./metric-series-data";
 import { MetricSeriesChart, type ChartLine } from "./metric-series-chart";
 import { describeRange } from "./time-range";
@@ -8,18 +7,10 @@ import { formatInstant } from "./time-axis";
 import { labelFilter, latencySeries, trafficSeries, type TrafficMetrics } from "./traffic-data";
 import { useMetricQueries } from "./use-metric-queries";
 import { useTimeRange } from "./use-time-range";
+import { ChartPanel } from "./chart-panel";
 
 const LINE_COLORS: Record<string, string> = { "requests/s": "#0ea5e9", "errors/s": "#f43f5e", "error rate": "#f43f5e", p50: "#10b981", p95: "#f59e0b", p99: "#f43f5e" };
 const lines = (series: ChartSeries[]): ChartLine[] => series.map((s) => ({ key: s.key, color: LINE_COLORS[s.key] }));
-
-function Panel({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <figure className="min-w-0">
-      <figcaption className="mb-1 text-xs font-medium text-zinc-500">{title}</figcaption>
-      {children}
-    </figure>
-  );
-}
 
 /**
  * Requests and errors per second, error rate and latency quantiles of a pool or one backend (whatever `labels`
@@ -50,15 +41,15 @@ export function TrafficCharts({ subject, metrics, labels }: { subject: string; m
   const over = describeRange(range, formatInstant);
   return (
     <div className="grid gap-4 lg:grid-cols-3">
-      <Panel title="Requests and errors per second">
+      <ChartPanel title="Requests and errors per second">
         <MetricSeriesChart height="sm" rows={toChartRows(perSecond).rows} lines={lines(perSecond)} domain={domain} unit="/s" label={`Requests and errors per second through ${subject} over ${over}`} />
-      </Panel>
-      <Panel title="Error rate">
+      </ChartPanel>
+      <ChartPanel title="Error rate">
         <MetricSeriesChart height="sm" rows={toChartRows([errorRate]).rows} lines={lines([errorRate])} domain={domain} unit="%" label={`Share of requests through ${subject} that failed, over ${over}`} />
-      </Panel>
-      <Panel title="Latency">
+      </ChartPanel>
+      <ChartPanel title="Latency">
         <MetricSeriesChart height="sm" rows={toChartRows(latency).rows} lines={lines(latency)} domain={domain} unit="ms" label={`Response time percentiles of ${subject} over ${over}`} />
-      </Panel>
+      </ChartPanel>
     </div>
   );
 }

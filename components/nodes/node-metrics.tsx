@@ -1,6 +1,5 @@
 "use client";
 
-import type { ReactNode } from "react";
 import { toChartRows } from "@/components/charts/metric-series-data";
 import { MetricSeriesChart } from "@/components/charts/metric-series-chart";
 import { describeRange } from "@/components/charts/time-range";
@@ -11,20 +10,9 @@ import { perPodSeries, POD_CPU, POD_MEMORY, podCountSeries } from "@/components/
 import { useMetricQueries } from "@/components/charts/use-metric-queries";
 import { useTimeRange } from "@/components/charts/use-time-range";
 import { Card } from "@/components/ui/card";
+import { ChartPanel } from "@/components/charts/chart-panel";
 
 const EMPTY = "No readings in this range: the worker records running pods every 10 s.";
-
-function Panel({ title, note, children }: { title: string; note?: string; children: ReactNode }) {
-  return (
-    <figure className="min-w-0">
-      <figcaption className="mb-1 text-xs font-medium text-zinc-500">
-        {title}
-        {note ? <span className="font-normal"> · {note}</span> : null}
-      </figcaption>
-      {children}
-    </figure>
-  );
-}
 
 /** CPU and memory of the node's pods (stacked: the top is the node's total) and how many ran, over the page's range. */
 export function NodeMetrics({ nodeName }: { nodeName: string }) {
@@ -50,15 +38,15 @@ export function NodeMetrics({ nodeName }: { nodeName: string }) {
         </p>
       ) : (
         <div className="grid gap-4 lg:grid-cols-3">
-          <Panel title="CPU (millicores)" note={hidden(cpu.hidden)}>
+          <ChartPanel title="CPU (millicores)" note={hidden(cpu.hidden)}>
             <MetricSeriesChart height="sm" stacked rows={cpu.rows} lines={cpu.keys.map((key) => ({ key }))} domain={domain} unit="m" label={`CPU of the pods on node ${nodeName}, stacked, over ${over}`} empty={EMPTY} />
-          </Panel>
-          <Panel title="Memory (MiB)" note={hidden(memory.hidden)}>
+          </ChartPanel>
+          <ChartPanel title="Memory (MiB)" note={hidden(memory.hidden)}>
             <MetricSeriesChart height="sm" stacked rows={memory.rows} lines={memory.keys.map((key) => ({ key }))} domain={domain} unit="MiB" label={`Memory of the pods on node ${nodeName}, stacked, over ${over}`} empty={EMPTY} />
-          </Panel>
-          <Panel title="Running pods">
+          </ChartPanel>
+          <ChartPanel title="Running pods">
             <MetricSeriesChart height="sm" stepped rows={toChartRows([count]).rows} lines={[{ key: "pods", color: "#0ea5e9" }]} domain={domain} label={`Pods reporting from node ${nodeName} over ${over}`} empty={EMPTY} />
-          </Panel>
+          </ChartPanel>
         </div>
       )}
     </Card>

@@ -1,6 +1,5 @@
 "use client";
 
-import type { ReactNode } from "react";
 import { seriesByLabel, toChartRows } from "@/components/charts/metric-series-data";
 import { MetricSeriesChart } from "@/components/charts/metric-series-chart";
 import { describeRange } from "@/components/charts/time-range";
@@ -11,15 +10,7 @@ import { POD_CPU } from "@/components/charts/usage-data";
 import { useMetricQueries } from "@/components/charts/use-metric-queries";
 import { useTimeRange } from "@/components/charts/use-time-range";
 import { Card } from "@/components/ui/card";
-
-function Panel({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <figure className="min-w-0">
-      <figcaption className="mb-1 text-xs font-medium text-zinc-500">{title}</figcaption>
-      {children}
-    </figure>
-  );
-}
+import { ChartPanel } from "@/components/charts/chart-panel";
 
 /** The estate over time: every pod's CPU stacked by node, and every pool's requests per second stacked by pool. */
 export function EstateCharts({ className = "" }: { className?: string }) {
@@ -42,12 +33,12 @@ export function EstateCharts({ className = "" }: { className?: string }) {
         </p>
       ) : (
         <div className="grid gap-4 lg:grid-cols-2">
-          <Panel title="CPU of all pods, by node (millicores)">
+          <ChartPanel title="CPU of all pods, by node (millicores)">
             <MetricSeriesChart height="sm" stacked rows={cpu.rows} lines={cpu.keys.map((key) => ({ key, name: key || "unplaced" }))} domain={domain} unit="m" label={`CPU of every pod, stacked by node, over ${over}`} />
-          </Panel>
-          <Panel title="Requests per second, by pool">
+          </ChartPanel>
+          <ChartPanel title="Requests per second, by pool">
             <MetricSeriesChart height="sm" stacked rows={requests.rows} lines={requests.keys.map((key) => ({ key }))} domain={domain} unit="/s" label={`Requests per second through every pool, stacked by pool, over ${over}`} />
-          </Panel>
+          </ChartPanel>
         </div>
       )}
     </Card>

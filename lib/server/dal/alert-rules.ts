@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { ruleExpression, type AlertAggregation, type Comparison, type Remediation, type Severity } from "@/lib/domain/alerting";
+import { ruleExpression, type AlertAggregation, type Comparison, type Remediation, type RuleSpec, type Severity } from "@/lib/domain/alerting";
 import { Prisma, type AlertRule as AlertRuleRow } from "@/lib/generated/prisma/client";
 import { CreateAlertRuleInput, UpdateAlertRuleInput, type RemediationInput } from "@/lib/schemas/alerts";
 import { ListQuery } from "@/lib/schemas/list";
@@ -33,11 +33,10 @@ export interface AlertRule {
   updatedAt: string;
 }
 
-export function toAlertRule(r: AlertRuleRow): AlertRule {
-  const rule = {
-    id: r.id,
+/** A stored rule's expression parts, as the evaluator reads them (the engine's DAL uses this too). */
+export function ruleSpecOf(r: AlertRuleRow) {
+  return {
     name: r.name,
-    description: r.description,
     metric: r.metric,
     matchers: r.matchers as Record<string, string>,
     aggregation: r.aggregation as AlertAggregation,
@@ -48,6 +47,14 @@ export function toAlertRule(r: AlertRuleRow): AlertRule {
     severity: r.severity,
     labels: r.labels as Record<string, string>,
     groupBy: r.groupBy,
+  } satisfies RuleSpec;
+}
+
+export function toAlertRule(r: AlertRuleRow): AlertRule {
+  const rule = {
+    id: r.id,
+    description: r.description,
+    ...ruleSpecOf(r),
     remediation: (r.remediation ?? null) as Remediation | null,
     webhookUrl: r.webhookUrl,
     enabled: r.enabled,

@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Page } from "@/lib/schemas/list";
 import { TraceIdParam, TraceQuery } from "@/lib/schemas/traces";
 import { decodeTraceCursor, DEFAULT_TRACE_WINDOW_MS, encodeTraceCursor } from "@/lib/telemetry/traces/query";
-import type { Attributes, SpanEvent, SpanKind, SpanRecord, SpanStatus } from "@/lib/telemetry/traces/span";
+import type { Attributes, SpanEvent, SpanKind, SpanRecord } from "@/lib/telemetry/traces/span";
 import { authorize, type Ctx } from "../auth/principal";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
@@ -27,23 +27,9 @@ export interface TraceSummary {
   errorCount: number;
 }
 
-export interface SpanView {
-  traceId: string;
-  spanId: string;
-  parentSpanId: string | null;
-  name: string;
-  service: string;
-  kind: SpanKind;
+/** A stored span as the API returns it: the record plus its start as an ISO instant. */
+export interface SpanView extends SpanRecord {
   startAt: string;
-  startUs: number;
-  durationUs: number;
-  status: SpanStatus;
-  statusMessage: string | null;
-  attributes: Attributes;
-  events: SpanEvent[];
-  resource: Attributes;
-  poolId: string | null;
-  podName: string | null;
 }
 
 export interface TraceDetail {

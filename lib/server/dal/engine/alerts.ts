@@ -3,9 +3,7 @@ import {
   groupAlerts,
   webhookPayload,
   ZERO_TIME,
-  type AlertAggregation,
   type AlertWrite,
-  type Comparison,
   type Labels,
   type OpenAlert,
   type RuleSpec,
@@ -14,6 +12,7 @@ import {
 } from "@/lib/domain/alerting";
 import type { AlertNotification } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "../../db";
+import { ruleSpecOf } from "../alert-rules";
 import type { EngineWriteCtx } from "./types";
 
 export interface EngineAlertRule extends RuleSpec {
@@ -23,21 +22,7 @@ export interface EngineAlertRule extends RuleSpec {
 
 export async function loadEnabledAlertRules(): Promise<EngineAlertRule[]> {
   const rows = await db.alertRule.findMany({ where: { enabled: true }, orderBy: { name: "asc" } });
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    metric: r.metric,
-    matchers: r.matchers as Labels,
-    aggregation: r.aggregation as AlertAggregation,
-    windowSeconds: r.windowSeconds,
-    operator: r.operator as Comparison,
-    threshold: r.threshold,
-    forSeconds: r.forSeconds,
-    severity: r.severity,
-    labels: r.labels as Labels,
-    groupBy: r.groupBy,
-    webhookUrl: r.webhookUrl,
-  }));
+  return rows.map((r) => ({ ...ruleSpecOf(r), id: r.id, webhookUrl: r.webhookUrl }));
 }
 
 /** The episodes a rule holds open (pending or firing), one per fingerprint. */
