@@ -22,6 +22,8 @@ interface Seen {
 }
 
 const BIG_BYTES = 4 * 1024 * 1024;
+const FIREHOSE_BYTES = 64 * 1024 * 1024;
+let firehoseWritten = 0;
 const bigBody = Buffer.alloc(BIG_BYTES, "0123456789abcdef");
 const sha256 = (data: Buffer | string) => createHash("sha256").update(data).digest("hex");
 
@@ -36,6 +38,18 @@ function echoBackend(req: IncomingMessage, res: ServerResponse): void {
     const path = req.url ?? "/";
     if (path.startsWith("/big")) {
       res.writeHead(200, { "content-type": "application/octet-stream", "content-length": BIG_BYTES }).end(bigBody);
+    } else if (path.startsWith("/firehose")) {
+      // Small chunks as fast as the proxy takes them (honouring backpressure), up to FIREHOSE_BYTES.
+      res.writeHead(200, { "content-type": "application/octet-stream" });
+      const piece = Buffer.alloc(2048, "f");
+      const pump = () => {
+        while (firehoseWritten < FIREHOSE_BYTES) {
+          firehoseWritten += piece.length;
+          if (!res.write(piece)) return void res.once("drain", pump);
+        }
+        res.end();
+      };
+      pump();
     } else if (path.startsWith("/chunked")) {
       res.writeHead(200, { "content-type": "text/plain" });
       for (const part of ["alpha ", "beta ", "gamma"]) res.write(part);
@@ -203,6 +217,19 @@ describe("responses", () => {
     }
     expect(response.headers["content-length"]).toBe(String(BIG_BYTES));
     expect({ bytes, sha: hash.digest("hex") }).toEqual({ bytes: BIG_BYTES, sha: sha256(bigBody) });
+  });
+
+  test("a client that stops reading stops the backend too: small chunks are not buffered without bound", async () => {
+    const { port } = await serve();
+    firehoseWritten = 0;
+    const socket = connect(port, "127.0.0.1");
+    socket.write("GET /firehose HTTP/1.1\r\nHost: t\r\n\r\n");
+    socket.once("data", () => socket.pause()); // the head arrives, then nothing more is read
+    await new Promise((r) => setTimeout(r, 1_500));
+    const written = firehoseWritten;
+    socket.destroy();
+    expect(written).toBeGreaterThan(0);
+    expect(written).toBeLessThan(FIREHOSE_BYTES / 2); // socket buffers on both hops, not the whole stream
   });
 
   test("a chunked response is re-chunked for HTTP/1.1 and read to the close for HTTP/1.0", async () => {

@@ -200,13 +200,7 @@ export class ProxyExchange implements Exchange, UpstreamHandler {
   }
 
   onResponseBody(chunk: Buffer): void {
-    if (this.client.writeBody(chunk) || this.onClientDrain !== null) return;
-    this.connection!.pause();
-    this.onClientDrain = () => {
-      this.onClientDrain = null;
-      this.connection?.resume();
-    };
-    this.client.whenDrained(this.onClientDrain);
+    if (!this.client.writeBody(chunk)) this.waitForClient();
   }
 
   onResponseEnd(): void {
@@ -266,7 +260,19 @@ export class ProxyExchange implements Exchange, UpstreamHandler {
   }
 
   endClientBatch(): void {
-    this.client.endBatch();
+    if (!this.client.endBatch()) this.waitForClient();
+  }
+
+  /** The client reads slower than the backend sends: stop reading the backend until the client drains. */
+  private waitForClient(): void {
+    const connection = this.connection;
+    if (connection === null || this.onClientDrain !== null) return; // the response ended, or already waiting
+    connection.pause();
+    this.onClientDrain = () => {
+      this.onClientDrain = null;
+      this.connection?.resume();
+    };
+    this.client.whenDrained(this.onClientDrain);
   }
 
   /** No response headers in time: answer 504 now, even if the connect is still pending, and abort the attempt. */

@@ -50,8 +50,7 @@ const enum Framing {
 export class ClientConnection implements MessageHandler {
   private readonly parser = new Http1Parser("request", this);
   /** queue[0] is being answered; the rest wait. */
-  private readonly queue: Exchange[] = [];
-  private readonly requests: ClientRequest[] = [];
+  private readonly queue: Array<{ readonly request: ClientRequest; readonly exchange: Exchange }> = [];
   /** The exchange whose request body is arriving. */
   private receiving: Exchange | null = null;
   private framing = Framing.None;
@@ -89,7 +88,7 @@ export class ClientConnection implements MessageHandler {
 
   /** The request being answered. */
   get request(): ClientRequest {
-    return this.requests[0]!;
+    return this.queue[0]!.request;
   }
 
   /** Answer the current request's head. `hasLength`: the headers carry Content-Length for the body. */
@@ -117,14 +116,14 @@ export class ClientConnection implements MessageHandler {
     if (!this.batching) this.flush();
   }
 
-  /** A body chunk; false when the client is slow (wait for `whenDrained`). */
+  /** A body chunk; false when the client is slow (wait for `whenDrained`; within a batch, `endBatch` says). */
   writeBody(chunk: Buffer): boolean {
     if (this.framing === Framing.None || chunk.length === 0) return true;
     const framed = this.framing === Framing.Chunked;
-    if (chunk.length <= MAX_MERGED_BYTES) {
-      // Small bodies ride in the same write as the head: one syscall per response.
+    if (this.batching && chunk.length <= MAX_MERGED_BYTES) {
+      // Small chunks ride in the same write as the head and each other: one syscall per upstream read.
       this.pending += framed ? `${chunk.length.toString(16)}\r\n${chunk.toString("latin1")}\r\n` : chunk.toString("latin1");
-      return this.batching || this.flush();
+      return true;
     }
     this.flush();
     if (!framed) return this.socket.write(chunk);
@@ -144,10 +143,9 @@ export class ClientConnection implements MessageHandler {
     this.framing = Framing.None;
     this.headersSent = false;
     this.queue.shift();
-    this.requests.shift();
     const next = this.queue[0];
     if (!this.keepAlive) this.socket.end();
-    else if (next !== undefined) next.start();
+    else if (next !== undefined) next.exchange.start();
     else if (this.pendingError !== null) this.answerParseError(this.pendingError);
     else this.idleSince = performance.now();
     if (this.pausedForPipeline && this.queue.length < MAX_PIPELINED) {
@@ -165,10 +163,10 @@ export class ClientConnection implements MessageHandler {
   /** A complete response of the proxy's own (problem details). */
   respond(status: number, headers: readonly string[], body: string): void {
     if (this.closed) return;
-    this.batching = true;
+    this.startBatch();
     this.writeHead(status, "", [...headers, "content-length", String(Buffer.byteLength(body))], true);
     if (this.framing !== Framing.None) this.pending += body;
-    this.batching = false;
+    this.endBatch();
     this.endResponse();
   }
 
@@ -177,9 +175,10 @@ export class ClientConnection implements MessageHandler {
     this.batching = true;
   }
 
-  endBatch(): void {
+  /** Write the batch; false when the client is slow (wait for `whenDrained`). */
+  endBatch(): boolean {
     this.batching = false;
-    this.flush();
+    return this.flush();
   }
 
   /** Request-body backpressure: stop and restart reading from the client. */
@@ -239,8 +238,7 @@ export class ClientConnection implements MessageHandler {
     const request: ClientRequest = { method: head.method, url: head.url, headers, versionMinor: head.versionMinor, keepAlive: head.keepAlive && !head.upgrade, hasBody, chunked, upgrade };
     if (refusal === null && expect !== null && head.versionMinor >= 1 && this.queue.length === 0) this.socket.write("HTTP/1.1 100 Continue\r\n\r\n", "latin1");
     const exchange = refusal !== null ? this.refusal(refusal[0], refusal[1]) : this.exchangeFor(request, this);
-    this.requests.push(request);
-    this.queue.push(exchange);
+    this.queue.push({ request, exchange });
     this.receiving = exchange;
     if (this.queue.length === 1) exchange.start();
     if (this.queue.length >= MAX_PIPELINED) {
@@ -286,7 +284,6 @@ export class ClientConnection implements MessageHandler {
     const prefix = this.tunnelPrefix ?? [];
     this.tunnelPrefix = null;
     this.queue.shift();
-    this.requests.shift();
     if (this.closed) {
       upstream.destroy();
       return;
@@ -331,8 +328,7 @@ export class ClientConnection implements MessageHandler {
   private onClose(): void {
     this.closed = true;
     this.parser.close();
-    for (const exchange of this.queue) exchange.clientClosed();
+    for (const { exchange } of this.queue) exchange.clientClosed();
     this.queue.length = 0;
-    this.requests.length = 0;
   }
 }
