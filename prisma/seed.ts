@@ -6,6 +6,7 @@
 import { systemPrincipal, type Ctx } from "@/lib/server/auth/principal";
 import { db } from "@/lib/server/db";
 import { createAlertRule } from "@/lib/server/dal/alert-rules";
+import { createAutoscaler } from "@/lib/server/dal/autoscalers";
 import { createNode } from "@/lib/server/dal/nodes";
 import { createPod } from "@/lib/server/dal/pods";
 import { createPool } from "@/lib/server/dal/pools";
@@ -79,6 +80,18 @@ async function seed() {
   const listenPort = Number(process.env.STRATUS_DEMO_LISTEN_PORT ?? 8080);
   await createPool({ ctx, input: { name: "web", algorithm: "weighted_round_robin", listenPort, ownerId: web.id, labels: { app: "web" } } });
   await createPool({ ctx, input: { name: "api", algorithm: "least_response_time", listenPort: listenPort + 1, ownerId: api.id, labels: { app: "api" } } });
+
+  // web's pods are sized so the load generator's bursts cross 60 % of their CPU request: the autoscaler adds replicas
+  // within a minute of a burst and hands them back as it calms. STRATUS_DEMO_AUTOSCALER=paused seeds it switched off.
+  await createAutoscaler({
+    ctx,
+    input: {
+      name: "web-cpu",
+      targetId: web.id,
+      enabled: process.env.STRATUS_DEMO_AUTOSCALER !== "paused",
+      policy: { mode: "threshold", minReplicas: 3, maxReplicas: 6, targetCpu: 45, scaleUpThreshold: 60, scaleDownThreshold: 25, step: 1, cooldownMs: 60_000, windowMs: 30_000 },
+    },
+  });
 
   // Alert rules that stay quiet in the demo's gentle traffic: slow web responses (fix: one more web replica) and
   // a backend failing its health checks (fix: take it out of rotation), e.g. after "Kill process" on a web pod.

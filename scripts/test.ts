@@ -60,6 +60,8 @@ async function e2e(): Promise<void> {
       STRATUS_ALERT_EVAL_INTERVAL_MS: "2000",
       // Every demo request traced, so the traces journey finds some within seconds.
       STRATUS_TRACE_SAMPLE_RATE: "1",
+      // The journeys count web's pods (3, as seeded): the demo autoscaler would resize web under them.
+      STRATUS_DEMO_AUTOSCALER: "paused",
     };
     await run(bin("prisma"), ["migrate", "deploy"], env);
     await run(bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"], env);
